@@ -1,0 +1,2 @@
+//! The `resume-engine` command line.
+fn main() {}

@@ -1,0 +1,22 @@
+//! # resume-engine
+//!
+//! An embeddable resume engine: parse a resume (PDF, DOCX or plain text) into
+//! structured data, and, in later stages, score, improve and render it.
+//!
+//! ```no_run
+//! use resume_engine::Engine;
+//!
+//! let engine = Engine::builder().max_input_bytes(5 * 1024 * 1024).build()?;
+//! let bytes = std::fs::read("resume.docx")?;
+//! let resume = engine.parse(&bytes)?;
+//! println!("{}", resume.name.as_deref().unwrap_or("(no name)"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod engine;
+pub mod model;
+pub mod parse;
+
+pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
+pub use model::Resume;
+pub use parse::ParseError;
