@@ -1,0 +1,134 @@
+//! Education entries: degree, institution, year, field, GPA and details.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Item;
+use super::compile;
+use super::contact::is_location;
+use super::dates::last_year;
+use super::entries::{header_pieces, split};
+use super::lexicon::{degree_score, school_score};
+use crate::model::Education;
+
+static GPA: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:c?gpa|grade point average|grade|score)\s*[:\-]?\s*(\d(?:[.,]\d{1,2})?(?:\s*/\s*\d(?:[.,]\d{1,2})?)?)",
+    )
+});
+
+/// The GPA in `text`, as printed.
+fn find_gpa(text: &str) -> Option<String> {
+    GPA.captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
+}
+
+/// Splits `Bachelor of Science, Computer Science` / `BS in Nursing` into the
+/// field of study.
+fn field_of(degree: &str) -> Option<String> {
+    let field = degree
+        .split_once(" in ")
+        .map(|(_, f)| f)
+        .or_else(|| degree.split_once(", ").map(|(_, f)| f))
+        .or_else(|| {
+            let mut words = degree.splitn(2, ' ');
+            let abbreviation = words.next()?;
+            let short =
+                abbreviation.chars().count() <= 5 && abbreviation.chars().any(char::is_uppercase);
+            (short && degree_score(abbreviation) > 0)
+                .then(|| words.next())
+                .flatten()
+        })?;
+    let field = field.trim();
+    (!field.is_empty()).then(|| field.to_owned())
+}
+
+/// Splits one piece holding both degree and school at a comma.
+fn split_combined(piece: &str) -> Option<(String, String)> {
+    let commas: Vec<usize> = piece.match_indices(", ").map(|(i, _)| i).collect();
+    commas.into_iter().find_map(|i| {
+        let (left, right) = (&piece[..i], &piece[i + 2..]);
+        (degree_score(left) > school_score(left) && school_score(right) > degree_score(right))
+            .then(|| (left.trim().to_owned(), right.trim().to_owned()))
+            .or_else(|| {
+                (school_score(left) > degree_score(left)
+                    && degree_score(right) > school_score(right))
+                .then(|| (right.trim().to_owned(), left.trim().to_owned()))
+            })
+    })
+}
+
+/// Reads the entries of an education section.
+pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
+    split(items)
+        .into_iter()
+        .filter_map(|entry| {
+            let header = header_pieces(&entry.header);
+            let mut degree = String::new();
+            let mut institution = String::new();
+            let mut location = None;
+            let mut gpa = None;
+            let mut leftovers = Vec::new();
+            for piece in header.pieces {
+                if let Some(g) = find_gpa(&piece) {
+                    gpa.get_or_insert(g);
+                    continue;
+                }
+                let (d, s) = (degree_score(&piece), school_score(&piece));
+                if d == 0 && s == 0 && is_location(&piece) && location.is_none() {
+                    location = Some(piece);
+                } else if s > d && institution.is_empty() {
+                    institution = piece;
+                } else if d > s && degree.is_empty() {
+                    degree = piece;
+                } else if let Some((deg, school)) =
+                    split_combined(&piece).filter(|_| degree.is_empty() && institution.is_empty())
+                {
+                    degree = deg;
+                    institution = school;
+                } else {
+                    leftovers.push(piece);
+                }
+            }
+            for piece in leftovers {
+                if institution.is_empty() {
+                    institution = piece;
+                } else if degree.is_empty() {
+                    degree = piece;
+                }
+            }
+            let (description, bullets) = entry.into_parts();
+            let mut details: Vec<String> = description.into_iter().chain(bullets).collect();
+            if gpa.is_none() {
+                gpa = details.iter().find_map(|d| find_gpa(d));
+            }
+            details.retain(|d| find_gpa(d).is_none_or(|_| d.split_whitespace().count() > 4));
+            let year = header
+                .range
+                .and_then(|r| r.end.year().or(r.start.year()))
+                .map(|y| y.to_string())
+                .or_else(|| {
+                    header
+                        .dates
+                        .as_deref()
+                        .and_then(last_year)
+                        .map(|y| y.to_string())
+                })
+                .unwrap_or_default();
+            let empty = degree.is_empty() && institution.is_empty();
+            (!empty).then(|| Education {
+                field: field_of(&degree),
+                degree,
+                institution,
+                year,
+                start: header.range.filter(|r| r.start != r.end).map(|r| r.start),
+                end: header.range.map(|r| r.end),
+                gpa,
+                location,
+                details,
+            })
+        })
+        .collect()
+}

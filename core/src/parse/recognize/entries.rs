@@ -1,0 +1,209 @@
+//! Cutting a section into entries: a header block (title, organisation,
+//! dates, place) followed by a body of bullets and description lines.
+
+use super::Item;
+use super::dates::{DateRange, find_range};
+use super::text::{segments, word_count};
+
+/// One entry of an experience-like section.
+#[derive(Debug, Default)]
+pub(crate) struct Entry<'x, 'a> {
+    /// Header lines (not bullets).
+    pub header: Vec<&'x Item<'a>>,
+    /// Bullets, each joined across wrapped lines.
+    pub bullets: Vec<String>,
+    /// Non-bullet body text (wrapped paragraphs joined).
+    pub text: Vec<String>,
+    /// The first line of the last body element, for continuation decisions.
+    last_body: Option<&'x Item<'a>>,
+    /// Whether the last body element is a bullet (else a text paragraph).
+    last_is_bullet: bool,
+}
+
+impl Entry<'_, '_> {
+    fn has_body(&self) -> bool {
+        !self.bullets.is_empty() || !self.text.is_empty()
+    }
+
+    fn header_has_date(&self) -> bool {
+        self.header.iter().any(|i| find_range(&i.text).is_some())
+    }
+
+    /// Body lines that are not bullets become bullets when the entry has no
+    /// bullets at all and several of them (glyph-less bullet lists); a single
+    /// paragraph stays a description.
+    pub fn into_parts(self) -> (Option<String>, Vec<String>) {
+        let Entry { bullets, text, .. } = self;
+        if bullets.is_empty() && text.len() >= 2 {
+            return (None, text);
+        }
+        let description = (!text.is_empty()).then(|| text.join(" "));
+        (description, bullets)
+    }
+}
+
+/// Appends a wrapped line to a paragraph, repairing hyphenated line ends.
+fn join_wrapped(paragraph: &mut String, next: &str) {
+    if paragraph.ends_with('-') && !paragraph.ends_with(" -") {
+        paragraph.push_str(next);
+    } else {
+        paragraph.push(' ');
+        paragraph.push_str(next);
+    }
+}
+
+/// True when a line reads like an entry header rather than running text.
+pub(crate) fn header_like(item: &Item<'_>) -> bool {
+    let words = word_count(&item.text);
+    find_range(&item.text).is_some()
+        || (words <= 14 && !item.text.trim_end().ends_with(['.', ';']))
+        || segments(&item.text).len() >= 2 && words <= 20
+}
+
+/// True when `item` continues the body element that starts with `first`.
+fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str) -> bool {
+    if find_range(&item.text).is_some() && header_like(item) && word_count(&item.text) <= 12 {
+        return false;
+    }
+    let starts_lower = item
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
+    let hanging = match (item.line.indent, first.line.indent) {
+        (Some(x), Some(x0)) => x > x0 + 1.5,
+        _ => false,
+    };
+    let same_page = item.line.page == first.line.page;
+    let tight = item
+        .line
+        .space_before
+        .is_none_or(|gap| gap < item.line.font_size.unwrap_or(10.0) * 0.8);
+    let open_end = !previous_text.trim_end().ends_with(['.', '!', '?', ':']);
+    starts_lower && (tight || open_end) || (hanging && tight && same_page)
+}
+
+/// Splits a section into entries.
+pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
+    let mut entries: Vec<Entry<'x, 'a>> = Vec::new();
+    for item in items {
+        let Some(entry) = entries.last_mut() else {
+            let mut entry = Entry::default();
+            if item.bullet {
+                entry.bullets.push(item.text.clone());
+                entry.last_body = Some(item);
+                entry.last_is_bullet = true;
+            } else {
+                entry.header.push(item);
+            }
+            entries.push(entry);
+            continue;
+        };
+        if item.bullet {
+            entry.bullets.push(item.text.clone());
+            entry.last_body = Some(item);
+            entry.last_is_bullet = true;
+            continue;
+        }
+        if let Some(first) = entry.last_body {
+            let previous = if entry.last_is_bullet {
+                entry.bullets.last()
+            } else {
+                entry.text.last()
+            };
+            if continues(item, first, previous.map_or("", String::as_str)) {
+                let target = if entry.last_is_bullet {
+                    entry.bullets.last_mut()
+                } else {
+                    entry.text.last_mut()
+                };
+                if let Some(paragraph) = target {
+                    join_wrapped(paragraph, &item.text);
+                }
+                continue;
+            }
+        }
+        if !header_like(item) && !entry.header.is_empty() {
+            entry.text.push(item.text.clone());
+            entry.last_body = Some(item);
+            entry.last_is_bullet = false;
+            continue;
+        }
+        let starts_new = entry.has_body()
+            || entry.header.len() >= 3
+            || (entry.header_has_date() && find_range(&item.text).is_some())
+            || (entry.header_has_date()
+                && entry.header.len() >= 2
+                && entry.header.first().is_some_and(|h| {
+                    h.line.is_bold() == item.line.is_bold() && item.line.is_bold()
+                }));
+        if starts_new {
+            entries.push(Entry {
+                header: vec![item],
+                ..Entry::default()
+            });
+        } else {
+            entry.header.push(item);
+        }
+    }
+    entries
+}
+
+/// Header text pieces with the dates taken out.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderPieces {
+    /// The dates as printed.
+    pub dates: Option<String>,
+    /// The normalised date range.
+    pub range: Option<DateRange>,
+    /// The remaining pieces, in reading order.
+    pub pieces: Vec<String>,
+}
+
+/// Takes the first date range out of the header lines and splits the rest
+/// into pieces at tabs, pipes, bullets and spaced dashes (and at the end of a
+/// bold lead-in, as in **Engineer**, Acme).
+pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
+    let mut out = HeaderPieces::default();
+    for item in header {
+        let mut text = item.text.clone();
+        if out.range.is_none() {
+            if let Some(range) = find_range(&text) {
+                out.dates = text.get(range.from..range.to).map(|d| d.trim().to_owned());
+                out.range = Some(range);
+                text.replace_range(range.from..range.to, "\t");
+            }
+        }
+        let segs: Vec<String> = segments(&text)
+            .into_iter()
+            .map(tidy)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if segs.len() == 1 {
+            if let Some(prefix) = item.line.bold_prefix() {
+                let prefix = tidy(prefix);
+                if let Some(rest) = segs[0].strip_prefix(prefix.as_str()) {
+                    let rest = tidy(rest);
+                    if !prefix.is_empty() && !rest.is_empty() && !rest.starts_with('(') {
+                        out.pieces.push(prefix);
+                        out.pieces.push(rest);
+                        continue;
+                    }
+                }
+            }
+        }
+        out.pieces.extend(segs);
+    }
+    out
+}
+
+/// Trims separators and stray punctuation from a piece.
+fn tidy(piece: &str) -> String {
+    piece
+        .trim()
+        .trim_matches(|c: char| {
+            matches!(c, ',' | ';' | '|' | '–' | '—' | '-' | ':' | '•' | '·') || c.is_whitespace()
+        })
+        .trim()
+        .to_owned()
+}

@@ -1,0 +1,139 @@
+//! Projects, certifications and languages.
+
+use super::Item;
+use super::dates::{find_range, last_year};
+use super::entries::{header_pieces, split};
+use super::text::{segments, split_list};
+use crate::model::{Certification, Language, Project};
+
+/// Reads a projects section.
+pub(crate) fn projects(items: &[Item<'_>]) -> Vec<Project> {
+    split(items)
+        .into_iter()
+        .filter_map(|entry| {
+            let header = header_pieces(&entry.header);
+            let mut pieces = header.pieces.into_iter();
+            let first = pieces.next()?;
+            let (name, mut description) = match first.split_once(": ") {
+                Some((name, description)) => {
+                    (name.trim().to_owned(), Some(description.trim().to_owned()))
+                }
+                None => (first, None),
+            };
+            let rest: Vec<String> = pieces.collect();
+            let url = rest
+                .iter()
+                .find(|p| !super::contact::find_urls(p).is_empty())
+                .cloned();
+            if description.is_none() {
+                description = rest.into_iter().find(|p| Some(p) != url.as_ref());
+            }
+            let (text, bullets) = entry.into_parts();
+            Some(Project {
+                name,
+                description: description.or(text),
+                url,
+                dates: header.dates,
+                bullets,
+            })
+        })
+        .collect()
+}
+
+/// Reads a certifications section: `Name — Issuer, 2023`, one per line.
+pub(crate) fn certifications(items: &[Item<'_>]) -> Vec<Certification> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let mut text = item.text.clone();
+            let date = find_range(&text).and_then(|r| {
+                let printed = text.get(r.from..r.to)?.to_owned();
+                text.replace_range(r.from..r.to, "");
+                Some(printed)
+            });
+            let trimmed = text
+                .trim()
+                .trim_end_matches([',', '(', ')', ' ', '-', '–'])
+                .trim_end_matches("()")
+                .trim();
+            let mut pieces = segments(trimmed).into_iter();
+            let name = pieces.next()?.to_owned();
+            let issuer = pieces
+                .next()
+                .map(|s| s.trim_end_matches([',', ' ']).to_owned())
+                .filter(|s| !s.is_empty());
+            Some(Certification {
+                name,
+                issuer,
+                date: date.or_else(|| last_year(&item.text).map(|y| y.to_string())),
+            })
+        })
+        .collect()
+}
+
+/// Reads a languages section: `English (Native); Spanish (Fluent)`.
+pub(crate) fn languages(items: &[Item<'_>]) -> Vec<Language> {
+    items
+        .iter()
+        .flat_map(|item| split_list(&item.text))
+        .filter_map(|entry| {
+            let (language, fluency) = if let Some((lang, rest)) = entry.split_once('(') {
+                (lang.trim(), Some(rest.trim_end_matches(')').trim()))
+            } else if let Some((lang, rest)) = entry.split_once([':', '–', '—', '-']) {
+                (lang.trim(), Some(rest.trim()))
+            } else {
+                (entry.trim(), None)
+            };
+            (!language.is_empty()).then(|| Language {
+                language: language.to_owned(),
+                fluency: fluency.filter(|f| !f.is_empty()).map(str::to_owned),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Line;
+
+    fn items(lines: &[Line]) -> Vec<Item<'_>> {
+        lines
+            .iter()
+            .map(|l| Item {
+                text: l.text.clone(),
+                bullet: l.list_item,
+                line: l,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn languages_with_fluency() {
+        let lines = [Line::plain(
+            "English (Native speaker); Spanish (Fluent), German: B2",
+        )];
+        let langs = languages(&items(&lines));
+        let got: Vec<_> = langs
+            .iter()
+            .map(|l| (l.language.as_str(), l.fluency.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("English", Some("Native speaker")),
+                ("Spanish", Some("Fluent")),
+                ("German", Some("B2"))
+            ]
+        );
+    }
+
+    #[test]
+    fn certification_with_issuer_and_year() {
+        let lines = [Line::plain("Certified Emergency Nurse (CEN) — BCEN, 2021")];
+        let certs = certifications(&items(&lines));
+        assert_eq!(certs[0].name, "Certified Emergency Nurse (CEN)");
+        assert_eq!(certs[0].issuer.as_deref(), Some("BCEN"));
+        assert_eq!(certs[0].date.as_deref(), Some("2021"));
+    }
+}

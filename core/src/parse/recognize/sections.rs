@@ -1,0 +1,227 @@
+//! Cutting the document into sections at its headings, and dispatching each
+//! section to the recogniser for its kind.
+
+use std::collections::HashMap;
+
+use super::Item;
+use super::headings::{HeadingStyle, SectionKind, heading_shaped, section_for};
+use super::{education, experience, lists, skills};
+use crate::model::{OtherSection, Resume};
+
+/// Headings whose words are also common outside headings; they count only
+/// when they look like the document's other headings.
+const WEAK: &[&str] = &[
+    "work",
+    "career",
+    "software",
+    "tools",
+    "details",
+    "service",
+    "project",
+    "language",
+    "training",
+    "research",
+    "leadership",
+    "community",
+    "military",
+    "links",
+    "other",
+    "additional",
+    "expertise",
+    "technologies",
+    "strengths",
+    "bio",
+    "overview",
+    "courses",
+    "qualifications",
+    "organizations",
+    "abilities",
+    "studies",
+    "contact",
+];
+
+/// One section: its kind, its heading as printed and its lines.
+#[derive(Debug)]
+pub(crate) struct Section<'a> {
+    /// The kind of section.
+    pub kind: SectionKind,
+    /// The heading as printed.
+    pub title: String,
+    /// Lines under the heading.
+    pub items: Vec<Item<'a>>,
+}
+
+/// The document cut at its headings.
+#[derive(Debug, Default)]
+pub(crate) struct Layout<'a> {
+    /// Lines before the first heading (name, headline, contact details).
+    pub preamble: Vec<Item<'a>>,
+    /// The sections in document order.
+    pub sections: Vec<Section<'a>>,
+}
+
+/// The font size (in half points) that most of the text is set in.
+pub(crate) fn body_size(items: &[Item<'_>]) -> Option<i32> {
+    let mut weight: HashMap<i32, usize> = HashMap::new();
+    for item in items {
+        if let Some(size) = item.line.font_size {
+            *weight.entry((size * 2.0).round() as i32).or_default() += item.text.len();
+        }
+    }
+    weight
+        .into_iter()
+        .max_by_key(|&(size, w)| (w, -size))
+        .map(|(size, _)| size)
+}
+
+fn heading_text(item: &Item<'_>) -> String {
+    item.text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_owned()
+}
+
+fn is_weak(text: &str) -> bool {
+    WEAK.contains(&super::headings::heading_key(text).as_str())
+}
+
+/// Whether the document carries any styling information at all.
+fn styled(items: &[Item<'_>]) -> bool {
+    items.iter().any(|i| {
+        i.line.heading_level.is_some() || !i.line.spans.is_empty() || i.line.font_size.is_some()
+    })
+}
+
+/// An inline heading: `Skills: Go, Rust` → (kind, title, rest).
+fn inline_heading(text: &str) -> Option<(SectionKind, &str, &str)> {
+    let (head, rest) = text.split_once([':', '：'])?;
+    let kind = section_for(head)?;
+    let rest = rest.trim();
+    (!rest.is_empty() && !matches!(kind, SectionKind::Other | SectionKind::Contact)).then_some((
+        kind,
+        head.trim(),
+        rest,
+    ))
+}
+
+/// Cuts `items` into a preamble and sections.
+pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
+    let body = body_size(items);
+    let styled = styled(items);
+    let strong_style = |item: &Item<'_>| {
+        let style = HeadingStyle::of(item.line);
+        !item.bullet
+            && (!styled
+                || style.is_emphasised(body)
+                || item.line.space_before.is_some_and(|s| s > 0.0)
+                    && super::text::is_upper(&item.text))
+    };
+    let mut heading_styles: Vec<HeadingStyle> = Vec::new();
+    let mut kinds: Vec<Option<SectionKind>> = vec![None; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let text = heading_text(item);
+        if let Some(kind) = section_for(&text) {
+            if !is_weak(&text) && strong_style(item) {
+                kinds[i] = Some(kind);
+                heading_styles.push(HeadingStyle::of(item.line));
+            }
+        }
+    }
+    let matches_known = |item: &Item<'_>| {
+        let style = HeadingStyle::of(item.line);
+        heading_styles.iter().any(|h| *h == style)
+            && (style.level.is_some_and(|l| l >= 1)
+                || style.upper
+                || matches!((style.size, body), (Some(s), Some(b)) if s > b))
+    };
+    for (i, item) in items.iter().enumerate() {
+        if kinds[i].is_some() || item.bullet {
+            continue;
+        }
+        let text = heading_text(item);
+        match section_for(&text) {
+            Some(kind)
+                if matches_known(item)
+                    || (!styled && is_weak(&text) && heading_styles.is_empty()) =>
+            {
+                kinds[i] = Some(kind)
+            }
+            None if heading_shaped(&text) && matches_known(item) => {
+                kinds[i] = Some(SectionKind::Other)
+            }
+            _ => {}
+        }
+    }
+
+    let mut layout = Layout::default();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(kind) = kinds[i] {
+            layout.sections.push(Section {
+                kind,
+                title: heading_text(item),
+                items: Vec::new(),
+            });
+            continue;
+        }
+        let in_skills = layout
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Skills);
+        if let Some((kind, title, rest)) =
+            inline_heading(&item.text).filter(|_| !in_skills && !item.bullet)
+        {
+            let mut rest_item = item.clone();
+            rest_item.text = rest.to_owned();
+            layout.sections.push(Section {
+                kind,
+                title: title.to_owned(),
+                items: vec![rest_item],
+            });
+            continue;
+        }
+        match layout.sections.last_mut() {
+            Some(section) => section.items.push(item.clone()),
+            None => layout.preamble.push(item.clone()),
+        }
+    }
+    layout
+}
+
+/// Reads one section into the resume.
+pub(crate) fn read_into(section: &Section<'_>, resume: &mut Resume) {
+    let s = &mut resume.sections;
+    match section.kind {
+        SectionKind::Summary => {
+            let text = section
+                .items
+                .iter()
+                .map(|i| i.text.replace('\t', " "))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.is_empty() {
+                s.summary = Some(match s.summary.take() {
+                    Some(prev) => format!("{prev} {text}"),
+                    None => text,
+                });
+            }
+        }
+        SectionKind::Experience => s.experience.extend(experience::parse(&section.items)),
+        SectionKind::Education => s.education.extend(education::parse(&section.items)),
+        SectionKind::Skills => skills::parse(&section.items, &mut s.skills, &mut s.skill_groups),
+        SectionKind::Projects => s.projects.extend(lists::projects(&section.items)),
+        SectionKind::Certifications => s
+            .certifications
+            .extend(lists::certifications(&section.items)),
+        SectionKind::Languages => s.languages.extend(lists::languages(&section.items)),
+        SectionKind::Contact => {}
+        SectionKind::Other => s.other.push(OtherSection {
+            title: section.title.clone(),
+            lines: section
+                .items
+                .iter()
+                .map(|i| i.text.replace('\t', " "))
+                .collect(),
+        }),
+    }
+}
