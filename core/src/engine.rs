@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{ModelError, Resume};
-use crate::parse::{self, ParseError, ParseLimits};
+use crate::parse::{self, Format, ParseError, ParseLimits, TextDocument};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
@@ -61,6 +61,12 @@ impl Engine {
     /// detected from the bytes).
     pub fn parse(&self, bytes: &[u8]) -> Result<Resume, EngineError> {
         Ok(parse::parse_resume(bytes, &self.config.limits)?)
+    }
+
+    /// Reads a document into the lines and layout hints the recogniser sees,
+    /// without recognising fields: useful to see why a field was missed.
+    pub fn read_lines(&self, bytes: &[u8]) -> Result<(Format, TextDocument), EngineError> {
+        Ok(parse::read_document(bytes, &self.config.limits)?)
     }
 }
 
