@@ -99,6 +99,14 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
                     degree = piece;
                 }
             }
+            if degree.split_whitespace().count() == 1 && field_of(&degree).is_none() {
+                if let Some((school, field)) = institution.rsplit_once(", ") {
+                    if school_score(field) == 0 && school_score(school) > 0 {
+                        degree = format!("{degree} {}", field.trim());
+                        institution = school.trim().to_owned();
+                    }
+                }
+            }
             let (description, bullets) = entry.into_parts();
             let mut details: Vec<String> = description.into_iter().chain(bullets).collect();
             if gpa.is_none() {

@@ -61,7 +61,7 @@ pub(crate) fn header_like(item: &Item<'_>) -> bool {
 }
 
 /// True when `item` continues the body element that starts with `first`.
-fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str) -> bool {
+fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Option<f32>) -> bool {
     if find_range(&item.text).is_some() && header_like(item) && word_count(&item.text) <= 12 {
         return false;
     }
@@ -74,17 +74,22 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str) -> bool {
         (Some(x), Some(x0)) => x > x0 + 1.5,
         _ => false,
     };
+    let aligned = match (item.line.indent, first.line.indent, margin) {
+        (Some(x), Some(x0), Some(m)) => (x - x0).abs() <= 2.0 && x0 > m + 3.0,
+        _ => false,
+    };
     let same_page = item.line.page == first.line.page;
     let tight = item
         .line
         .space_before
         .is_none_or(|gap| gap < item.line.font_size.unwrap_or(10.0) * 0.8);
     let open_end = !previous_text.trim_end().ends_with(['.', '!', '?', ':']);
-    starts_lower && (tight || open_end) || (hanging && tight && same_page)
+    starts_lower && (tight || open_end) || ((hanging || aligned) && tight && same_page)
 }
 
 /// Splits a section into entries.
 pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
+    let margin = items.iter().filter_map(|i| i.line.indent).reduce(f32::min);
     let mut entries: Vec<Entry<'x, 'a>> = Vec::new();
     for item in items {
         let Some(entry) = entries.last_mut() else {
@@ -111,7 +116,7 @@ pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
             } else {
                 entry.text.last()
             };
-            if continues(item, first, previous.map_or("", String::as_str)) {
+            if continues(item, first, previous.map_or("", String::as_str), margin) {
                 let target = if entry.last_is_bullet {
                     entry.bullets.last_mut()
                 } else {
@@ -174,21 +179,17 @@ pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
                 text.replace_range(range.from..range.to, "\t");
             }
         }
-        let segs: Vec<String> = segments(&text)
+        let mut segs: Vec<String> = segments(&text)
             .into_iter()
             .map(tidy)
             .filter(|s| !s.is_empty())
             .collect();
-        if segs.len() == 1 {
-            if let Some(prefix) = item.line.bold_prefix() {
-                let prefix = tidy(prefix);
-                if let Some(rest) = segs[0].strip_prefix(prefix.as_str()) {
-                    let rest = tidy(rest);
-                    if !prefix.is_empty() && !rest.is_empty() && !rest.starts_with('(') {
-                        out.pieces.push(prefix);
-                        out.pieces.push(rest);
-                        continue;
-                    }
+        if let (Some(prefix), Some(first)) = (item.line.bold_prefix(), segs.first()) {
+            let prefix = tidy(prefix);
+            if let Some(rest) = first.strip_prefix(prefix.as_str()) {
+                let rest = tidy(rest);
+                if !prefix.is_empty() && !rest.is_empty() && !rest.starts_with('(') {
+                    segs.splice(0..1, [prefix, rest]);
                 }
             }
         }

@@ -4,6 +4,7 @@ use super::Item;
 use super::contact::is_location;
 use super::entries::{header_pieces, split};
 use super::lexicon::{company_score, title_score};
+use super::text::word_count;
 use crate::model::Experience;
 
 /// Splits one piece that holds both title and company: `Engineer at Acme`,
@@ -52,6 +53,8 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
                 (Some(a), None) => split_single(&a),
                 _ => (String::new(), String::new()),
             };
+            let location =
+                location.or_else(|| pieces.find(|p| word_count(p) <= 5 && title_score(p) == 0));
             let (description, bullets) = entry.into_parts();
             let empty = title.is_empty() && company.is_empty() && header.dates.is_none();
             (!empty || !bullets.is_empty()).then(|| Experience {
