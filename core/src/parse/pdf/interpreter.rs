@@ -12,8 +12,6 @@ use super::loader::{Budget, Rect, as_dict, get, get_dict, get_name, get_numbers}
 use super::unicode::push_clean;
 use crate::parse::ParseError;
 
-/// Most glyphs collected from one page; the rest of the page is ignored.
-const MAX_GLYPHS: usize = 200_000;
 /// Deepest `q` nesting tracked.
 const MAX_STATE_DEPTH: usize = 1024;
 
@@ -115,6 +113,7 @@ pub struct Interpreter<'a> {
     budget: &'a mut Budget,
     fonts: &'a mut FontCache,
     max_depth: usize,
+    max_glyphs: usize,
     bounds: Rect,
     out: PageText,
     raw: String,
@@ -122,12 +121,13 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    /// An interpreter for one page with visible area `bounds`.
+    /// An interpreter for one page with visible area `bounds` that collects
+    /// at most `max_glyphs` glyphs and follows forms `max_depth` deep.
     pub fn new(
         doc: &'a Document,
         budget: &'a mut Budget,
         fonts: &'a mut FontCache,
-        max_depth: usize,
+        (max_depth, max_glyphs): (usize, usize),
         bounds: Rect,
     ) -> Self {
         let out = PageText {
@@ -139,6 +139,7 @@ impl<'a> Interpreter<'a> {
             budget,
             fonts,
             max_depth,
+            max_glyphs,
             bounds,
             out,
             raw: String::new(),
@@ -353,7 +354,7 @@ impl<'a> Interpreter<'a> {
 
     /// Records the glyph whose text is in `self.raw` at the current position.
     fn emit(&mut self, font: &Font, state: &State, tm: &Matrix, advance: f32) {
-        if self.raw.is_empty() || self.out.glyphs.len() >= MAX_GLYPHS {
+        if self.raw.is_empty() || self.out.glyphs.len() >= self.max_glyphs {
             return;
         }
         let m = multiply(tm, &state.ctm);

@@ -7,21 +7,33 @@ use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
 use super::super::{ParseError, ParseLimits};
 
+/// Smallest per-stream inflation limit while loading.
+const MIN_LOAD_STREAM_LIMIT: usize = 256 * 1024;
 /// Most page-tree nodes visited (guards against huge fan-out trees).
 const MAX_PAGE_TREE_NODES: usize = 100_000;
 
 /// Loads the document, decrypting it with the empty user password when it is
 /// encrypted; a document that needs a real password is
 /// [`ParseError::Encrypted`].
+///
+/// lopdf inflates object and cross-reference streams while loading, each
+/// against a per-stream limit; the limit here is the total budget shared out
+/// over the streams the file declares, so the loading work stays bounded too.
 pub fn load(bytes: &[u8], limits: &ParseLimits) -> Result<Document, ParseError> {
-    let per_stream = usize::try_from(limits.max_expanded_bytes / 4).unwrap_or(usize::MAX);
+    let total = usize::try_from(limits.max_expanded_bytes).unwrap_or(usize::MAX);
+    let streams = count(bytes, b"/ObjStm") + count(bytes, b"/XRef");
+    let per_stream = (total / streams.max(4)).max(MIN_LOAD_STREAM_LIMIT);
     let options = LoadOptions {
-        max_decompressed_size: Some(per_stream.max(1 << 20)),
+        max_decompressed_size: Some(per_stream),
         ..LoadOptions::default()
     };
     let document = match Document::load_mem_with_options(bytes, options) {
         Ok(document) => document,
-        Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)) => {
+        Err(
+            lopdf::Error::InvalidPassword
+            | lopdf::Error::Decryption(_)
+            | lopdf::Error::UnsupportedSecurityHandler(_),
+        ) => {
             return Err(ParseError::Encrypted);
         }
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
@@ -33,6 +45,18 @@ pub fn load(bytes: &[u8], limits: &ParseLimits) -> Result<Document, ParseError> 
         return Err(ParseError::Encrypted);
     }
     Ok(document)
+}
+
+/// Occurrences of `needle` in `haystack`.
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    let Some(&first) = needle.first() else {
+        return 0;
+    };
+    haystack
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == first && haystack.get(i..i + needle.len()) == Some(needle))
+        .count()
 }
 
 /// The total number of decompressed bytes still allowed.

@@ -44,6 +44,10 @@ use super::{ParseError, ParseLimits, TextDocument};
 use interpreter::{FontCache, Interpreter};
 use loader::Budget;
 
+/// Most glyphs read from one document (a resume has a few thousand); pages
+/// past the limit are not read.
+const MAX_GLYPHS: usize = 500_000;
+
 /// Reads the text lines of a PDF. An image-only PDF yields no lines.
 pub fn read_pdf(bytes: &[u8], limits: &ParseLimits) -> Result<TextDocument, ParseError> {
     catch_unwind(AssertUnwindSafe(|| read(bytes, limits)))
@@ -59,16 +63,21 @@ fn read(bytes: &[u8], limits: &ParseLimits) -> Result<TextDocument, ParseError> 
     let mut budget = Budget::new(limits.max_expanded_bytes);
     let mut fonts = FontCache::default();
     let mut all_pages = Vec::with_capacity(pages.len());
+    let mut glyphs_left = MAX_GLYPHS;
     for (index, page) in pages.iter().enumerate() {
+        if glyphs_left == 0 {
+            break;
+        }
         let mut content = Vec::new();
         for stream in loader::page_contents(&doc, page) {
             content.extend_from_slice(&budget.decode(stream)?);
             content.push(b'\n');
         }
-        let mut interpreter =
-            Interpreter::new(&doc, &mut budget, &mut fonts, limits.max_depth, page.bounds);
+        let caps = (limits.max_depth, glyphs_left);
+        let mut interpreter = Interpreter::new(&doc, &mut budget, &mut fonts, caps, page.bounds);
         interpreter.run_page(&content, page.resources)?;
         let text = interpreter.finish();
+        glyphs_left = glyphs_left.saturating_sub(text.glyphs.len());
         let page_number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let mut lines = layout::page_lines(&text, page_number);
         links::attach_links(&doc, page, &mut lines);

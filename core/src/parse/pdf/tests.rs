@@ -44,3 +44,314 @@ fn dump_lines() {
         }
     }
 }
+
+use std::time::{Duration, Instant};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+
+const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/dev");
+
+/// A one-page PDF whose page draws `content` with font `F1` (Helvetica) and
+/// the extra resources `extra` may add; `tweak` may change the document
+/// before it is saved.
+fn build(content: &[u8], tweak: impl FnOnce(&mut Document, ObjectId, &mut Dictionary)) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+    });
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    let mut resources = dictionary! { "Font" => dictionary! { "F1" => font_id } };
+    tweak(&mut doc, page_id, &mut resources);
+    let resources_id = doc.add_object(resources);
+    if let Ok(page) = doc.get_dictionary_mut(page_id) {
+        page.set("Resources", resources_id);
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+fn texts(bytes: &[u8]) -> Vec<String> {
+    read_pdf(bytes, &ParseLimits::default())
+        .expect("readable")
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// Reads `bytes`, asserting it ends quickly (and, being a test, without panicking).
+fn read_quickly(bytes: &[u8]) -> Result<TextDocument, ParseError> {
+    let start = Instant::now();
+    let result = read_pdf(bytes, &ParseLimits::default());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        start.elapsed()
+    );
+    result
+}
+
+/// A zlib stream that inflates to about `size` spaces, built directly (one
+/// literal, then length-258 distance-1 matches in a fixed-Huffman block), so
+/// the test does not have to compress a gigabyte.
+fn zlib_bomb(size: usize) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u32,
+        len: u32,
+    }
+    impl Bits {
+        fn push(&mut self, value: u32, count: u32) {
+            self.acc |= value << self.len;
+            self.len += count;
+            while self.len >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.len -= 8;
+            }
+        }
+        /// Huffman codes go most significant bit first.
+        fn code(&mut self, code: u32, count: u32) {
+            let reversed = code.reverse_bits() >> (32 - count);
+            self.push(reversed, count);
+        }
+    }
+    let mut bits = Bits {
+        out: vec![0x78, 0x01],
+        acc: 0,
+        len: 0,
+    };
+    bits.push(1, 1);
+    bits.push(1, 2);
+    bits.code(0x30 + u32::from(b' '), 8);
+    for _ in 0..size / 258 {
+        bits.code(0b1100_0101, 8);
+        bits.code(0, 5);
+    }
+    bits.code(0, 7);
+    bits.push(0, 7);
+    bits.out.extend_from_slice(&[0, 0, 0, 0]);
+    bits.out
+}
+
+#[test]
+fn simple_text_with_standard_font() {
+    let pdf = build(
+        b"BT /F1 12 Tf 72 700 Td (Hello World) Tj 0 -14 Td [(Kern)-30(ed) -600 (gap)] TJ ET",
+        |_, _, _| {},
+    );
+    assert_eq!(texts(&pdf), ["Hello World", "Kerned gap"]);
+}
+
+#[test]
+fn differences_and_ligatures() {
+    let pdf = build(
+        b"BT /F2 10 Tf 72 700 Td (\x01nd \x02) Tj ET",
+        |doc, _, resources| {
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font",
+                "Subtype" => "Type1",
+                "BaseFont" => "Times-Roman",
+                "Encoding" => dictionary! {
+                    "Type" => "Encoding",
+                    "BaseEncoding" => "WinAnsiEncoding",
+                    "Differences" => vec![1.into(), "fi".into(), "odieresis".into()],
+                },
+            });
+            if let Ok(Object::Dictionary(fonts)) = resources.get_mut(b"Font") {
+                fonts.set("F2", font);
+            }
+        },
+    );
+    assert_eq!(texts(&pdf), ["find ö"]);
+}
+
+#[test]
+fn garbage_after_header_is_an_error() {
+    assert!(read_quickly(b"%PDF-1.7\n\x00\x01garbage garbage 1 0 obj <<").is_err());
+    assert!(read_quickly(b"%PDF-").is_err());
+}
+
+#[test]
+fn truncated_dev_pdfs_do_not_panic() {
+    for name in [
+        "p01_jose_nunez__rendercv-classic.pdf",
+        "p01_jose_nunez__docx-list-lo.pdf",
+    ] {
+        let Ok(bytes) = std::fs::read(format!("{DEV}/{name}")) else {
+            continue;
+        };
+        for cut in [bytes.len() / 2, bytes.len() / 5, bytes.len() - 100] {
+            let _ = read_quickly(&bytes[..cut]);
+        }
+    }
+}
+
+#[test]
+fn xref_pointing_nowhere_is_recovered() {
+    let mut pdf = build(b"BT /F1 12 Tf 72 700 Td (Recovered) Tj ET", |_, _, _| {});
+    let at = pdf
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .expect("startxref");
+    pdf.truncate(at);
+    pdf.extend_from_slice(b"startxref\n999999\n%%EOF\n");
+    match read_quickly(&pdf) {
+        Ok(doc) => assert_eq!(
+            doc.lines.first().map(|l| l.text.as_str()),
+            Some("Recovered")
+        ),
+        Err(error) => assert!(matches!(error, ParseError::Corrupt { .. }), "{error}"),
+    }
+}
+
+#[test]
+fn page_tree_cycle_ends() {
+    let pdf = build(b"BT /F1 12 Tf 72 700 Td (Once) Tj ET", |doc, page_id, _| {
+        if let Ok(page) = doc.get_dictionary_mut(page_id) {
+            page.set("Type", "Pages");
+            page.set("Kids", vec![page_id.into()]);
+        }
+    });
+    let _ = read_quickly(&pdf);
+}
+
+#[test]
+fn self_drawing_form_ends() {
+    let pdf = build(b"/X1 Do", |doc, _, resources| {
+        let form_id = doc.new_object_id();
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Resources" => dictionary! {
+                    "Font" => resources.get(b"Font").cloned().unwrap_or(Object::Null),
+                    "XObject" => dictionary! { "X1" => form_id },
+                },
+            },
+            b"BT /F1 12 Tf 72 700 Td (Inside) Tj ET /X1 Do".to_vec(),
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        resources.set("XObject", dictionary! { "X1" => form_id });
+    });
+    assert_eq!(texts(&pdf), ["Inside"]);
+}
+
+#[test]
+fn decompression_bomb_is_a_limit_error() {
+    let bomb = zlib_bomb(1 << 30);
+    let mut pdf = build(b"", |_, _, _| {});
+    let mut doc = Document::load_mem(&pdf).expect("own pdf");
+    for (_, object) in doc.objects.iter_mut() {
+        if let Object::Stream(stream) = object
+            && stream.dict.get(b"Subtype").is_err()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(bomb.clone());
+        }
+    }
+    pdf.clear();
+    doc.save_to(&mut pdf).expect("save");
+    let result = read_quickly(&pdf);
+    assert!(
+        matches!(result, Err(ParseError::LimitExceeded { .. })),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn object_stream_bomb_is_bounded() {
+    let bomb = zlib_bomb(300 << 20);
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut pdf, b"<< /Type /Pages /Kids [] /Count 0 >>");
+    let mut stream = format!(
+        "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+        bomb.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&bomb);
+    stream.extend_from_slice(b"\nendstream");
+    object(&mut pdf, &stream);
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in &offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    assert!(read_quickly(&pdf).is_err());
+}
+
+#[test]
+fn deeply_nested_content_arrays() {
+    let mut content = b"BT /F1 12 Tf 72 700 Td ".to_vec();
+    content.extend(std::iter::repeat_n(b'[', 500_000));
+    content.extend_from_slice(b" TJ (After) Tj ET");
+    assert_eq!(texts(&build(&content, |_, _, _| {})), ["After"]);
+}
+
+#[test]
+fn image_only_pdf_has_no_lines() {
+    let pdf = build(b"q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", |_, _, _| {});
+    assert!(texts(&pdf).is_empty());
+}
+
+#[test]
+fn encrypted_with_user_password_is_an_encrypted_error() {
+    let result = read_quickly(include_bytes!("testdata/user-password.pdf"));
+    assert!(matches!(result, Err(ParseError::Encrypted)), "{result:?}");
+}
+
+#[test]
+fn encrypted_with_empty_user_password_is_read() {
+    assert_eq!(
+        texts(include_bytes!("testdata/owner-password.pdf")),
+        ["Hello World"]
+    );
+}
+
+#[test]
+fn dev_corpus_reads() {
+    let Ok(entries) = std::fs::read_dir(DEV) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "pdf") {
+            let bytes = std::fs::read(&path).expect("read");
+            let doc = read_quickly(&bytes).expect("dev pdf");
+            assert!(doc.lines.len() > 10, "{}", path.display());
+            assert!(doc.lines.iter().any(|l| l.list_item), "{}", path.display());
+        }
+    }
+}
