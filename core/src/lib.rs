@@ -3,13 +3,13 @@
 //! An embeddable resume engine: parse a resume (PDF, DOCX or plain text) into
 //! structured data, and, in later stages, score, improve and render it.
 //!
-//! ```no_run
+//! ```
 //! use resume_engine::Engine;
 //!
 //! let engine = Engine::builder().max_input_bytes(5 * 1024 * 1024).build()?;
-//! let bytes = std::fs::read("resume.docx")?;
+//! let bytes = std::fs::read("../fixtures/sample-resume.docx")?;
 //! let resume = engine.parse(&bytes)?;
-//! println!("{}", resume.name.as_deref().unwrap_or("(no name)"));
+//! assert_eq!(resume.email.as_deref(), Some("ana.ferreira@example.pt"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -20,3 +20,8 @@ pub mod parse;
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;
 pub use parse::ParseError;
+
+/// The README's examples, compiled and run as documentation tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -56,12 +56,7 @@ pub(crate) fn certifications(items: &[Item<'_>]) -> Vec<Certification> {
                 .trim_end_matches([',', '(', ')', ' ', '-', '–'])
                 .trim_end_matches("()")
                 .trim();
-            let mut pieces = segments(trimmed).into_iter();
-            let name = pieces.next()?.to_owned();
-            let issuer = pieces
-                .next()
-                .map(|s| s.trim_end_matches([',', ' ']).to_owned())
-                .filter(|s| !s.is_empty());
+            let (name, issuer) = name_and_issuer(trimmed)?;
             Some(Certification {
                 name,
                 issuer,
@@ -69,6 +64,35 @@ pub(crate) fn certifications(items: &[Item<'_>]) -> Vec<Certification> {
             })
         })
         .collect()
+}
+
+/// Splits `Name — Issuer` at the strongest separator present: a tab, pipe,
+/// bullet or em dash first, then a spaced en dash or hyphen, then a comma.
+fn name_and_issuer(text: &str) -> Option<(String, Option<String>)> {
+    let strong: Vec<&str> = text
+        .split(['\t', '|', '•', '—'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let pieces = if strong.len() >= 2 {
+        strong
+    } else {
+        segments(text)
+    };
+    let mut pieces = pieces.into_iter();
+    let first = pieces.next()?;
+    if let Some(issuer) = pieces.next() {
+        return Some((
+            first.to_owned(),
+            Some(issuer.trim_end_matches([',', ' ']).to_owned()).filter(|s| !s.is_empty()),
+        ));
+    }
+    match first.split_once(", ") {
+        Some((name, issuer)) if !issuer.trim().is_empty() => {
+            Some((name.trim().to_owned(), Some(issuer.trim().to_owned())))
+        }
+        _ => Some((first.to_owned(), None)),
+    }
 }
 
 /// Reads a languages section: `English (Native); Spanish (Fluent)`.

@@ -1,0 +1,114 @@
+//! The `resume-engine` binary: its JSON output, exit status and help.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_resume-engine"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run resume-engine: {e}"))
+}
+
+#[test]
+fn parse_prints_resume_json() {
+    let path = fixture("sample-resume.docx");
+    let out = run(&["parse", path.to_str().unwrap_or_default()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["name"], "Ana Lucía Ferreira-Sousa");
+    assert_eq!(
+        json["sections"]["experience"][0]["company"],
+        "Tagus Freight"
+    );
+    assert_eq!(json["sections"]["experience"][0]["end"], "present");
+}
+
+#[test]
+fn parse_can_print_json_resume() {
+    let path = fixture("sample-resume.docx");
+    let out = run(&[
+        "parse",
+        "--schema",
+        "json-resume",
+        "--compact",
+        path.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["basics"]["name"], "Ana Lucía Ferreira-Sousa");
+    assert_eq!(json["work"][0]["position"], "Senior Product Engineer");
+}
+
+#[test]
+fn parse_reads_standard_input() {
+    let path = fixture("sample-resume.docx");
+    let out = bin()
+        .args(["parse", "-"])
+        .stdin(std::fs::File::open(path).unwrap_or_else(|e| panic!("{e}")))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["email"], "ana.ferreira@example.pt");
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_failing_status() {
+    let out = run(&["parse", "/nonexistent/resume.pdf"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/resume.pdf"));
+
+    let dir = std::env::temp_dir().join(format!("resume-engine-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let image = dir.join("photo.pdf");
+    std::fs::write(&image, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["parse", image.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: not a PDF or DOCX (detected: PNG image)"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [&["--help"][..], &["parse", "--help"], &["lines", "--help"]] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage:"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn lines_shows_layout_hints() {
+    let path = fixture("sample-resume.docx");
+    let out = run(&["lines", path.to_str().unwrap_or_default()]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["format"], "docx");
+    assert_eq!(json["lines"][0]["heading_level"], 0);
+}
