@@ -135,7 +135,7 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
     for (index, item) in pool.iter().enumerate().take(12) {
         let Some(candidate) = segments(&item.text)
             .into_iter()
-            .map(|s| strip_name_label(s))
+            .map(strip_name_label)
             .find(|s| {
                 looks_like_name(s)
                     && !is_contact_detail(s)

@@ -130,7 +130,7 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
     }
     let matches_known = |item: &Item<'_>| {
         let style = HeadingStyle::of(item.line);
-        heading_styles.iter().any(|h| *h == style)
+        heading_styles.contains(&style)
             && (style.level.is_some_and(|l| l >= 1)
                 || style.upper
                 || matches!((style.size, body), (Some(s), Some(b)) if s > b))
