@@ -4,6 +4,9 @@
 //! and symbols, ligatures, `uniXXXX` / `uXXXX[XX]` names, and suffixed
 //! variants (`a.sc`, `f_i`).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Names of U+00A0..=U+00FF in order.
 const LATIN1: [&str; 96] = [
     "nbspace",
@@ -344,17 +347,22 @@ const LIGATURES: &[(&str, &str)] = &[
     ("st", "st"),
 ];
 
+/// Every table name → its character.
+static NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+    let latin1 = LATIN1.iter().zip(0xA0u32..);
+    let extended = LATIN_EXTENDED_A.iter().zip(0x100u32..);
+    latin1
+        .chain(extended)
+        .filter_map(|(name, code)| Some((*name, char::from_u32(code)?)))
+        .chain(OTHERS.iter().copied())
+        .collect()
+});
+
 fn single(name: &str) -> Option<char> {
     if name.len() == 1 {
         return name.chars().next().filter(char::is_ascii_alphabetic);
     }
-    if let Some(i) = LATIN1.iter().position(|n| *n == name) {
-        return char::from_u32(0xA0 + i as u32);
-    }
-    if let Some(i) = LATIN_EXTENDED_A.iter().position(|n| *n == name) {
-        return char::from_u32(0x100 + i as u32);
-    }
-    if let Some((_, c)) = OTHERS.iter().find(|(n, _)| *n == name) {
+    if let Some(c) = NAMES.get(name) {
         return Some(*c);
     }
     if let Some(hex) = name.strip_prefix("uni").filter(|h| h.len() == 4) {

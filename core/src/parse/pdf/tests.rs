@@ -1,4 +1,5 @@
 //! Whole-reader tests: corpus files and hostile input.
+#![allow(clippy::expect_used)]
 
 use super::*;
 
@@ -280,19 +281,62 @@ fn decompression_bomb_is_a_limit_error() {
     );
 }
 
+/// A PDF made of the given object bodies (numbered from 1, the first being
+/// the catalog) with a correct cross-reference table.
+fn raw_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    let size = objects.len() + 1;
+    pdf.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for offset in &offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
+/// Catalog, page tree, a page drawing "Deep" and its font, plus `extra` as
+/// object 6 (referenced from the page).
+fn pdf_with_extra(extra: Vec<u8>) -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 72 700 Td (Deep) Tj ET";
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(content);
+    stream.extend_from_slice(b"\nendstream");
+    raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+          /Resources << /Font << /F1 5 0 R >> >> /Extra 6 0 R >>"
+            .to_vec(),
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        extra,
+    ])
+}
+
+#[test]
+fn deeply_nested_objects_do_not_overflow_the_stack() {
+    let n = 200_000;
+    let mut array = vec![b'['; n];
+    array.extend(std::iter::repeat_n(b']', n));
+    let _ = read_quickly(&pdf_with_extra(array));
+    let mut dict = b"<< /A ".repeat(n);
+    dict.extend(b">>".repeat(n));
+    let _ = read_quickly(&pdf_with_extra(dict));
+}
+
 #[test]
 fn object_stream_bomb_is_bounded() {
     let bomb = zlib_bomb(300 << 20);
-    let mut pdf = b"%PDF-1.5\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
-        pdf.extend_from_slice(body);
-        pdf.extend_from_slice(b"\nendobj\n");
-    };
-    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
-    object(&mut pdf, b"<< /Type /Pages /Kids [] /Count 0 >>");
     let mut stream = format!(
         "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
         bomb.len()
@@ -300,15 +344,11 @@ fn object_stream_bomb_is_bounded() {
     .into_bytes();
     stream.extend_from_slice(&bomb);
     stream.extend_from_slice(b"\nendstream");
-    object(&mut pdf, &stream);
-    let xref = pdf.len();
-    pdf.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
-    for offset in &offsets {
-        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(
-        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
+    let pdf = raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        stream,
+    ]);
     assert!(read_quickly(&pdf).is_err());
 }
 
