@@ -2,7 +2,7 @@
 //! the layout hints of [`Line`].
 
 use super::columns::{reading_blocks, rows};
-use super::interpreter::PageText;
+use super::interpreter::{Glyph, PageText};
 use super::runs::{Run, SPACE_GAP, build_runs};
 use crate::parse::{Line, Span};
 
@@ -41,6 +41,8 @@ struct Builder {
     starts: Vec<(usize, f32)>,
     /// (font size, characters) tallies.
     sizes: Vec<(f32, usize)>,
+    /// Scratch: gaps (em) between the glyphs of a run.
+    gaps: Vec<f32>,
 }
 
 impl Builder {
@@ -99,18 +101,44 @@ impl Builder {
             .map(|(size, _)| *size)
     }
 
+    /// The usual gap (em) between adjacent glyphs of a run: about 0, or the
+    /// letter spacing of tracked-out text, which word gaps must exceed.
+    fn letter_spacing(&mut self, glyphs: &[Glyph], page: &PageText) -> f32 {
+        self.gaps.clear();
+        let mut last: Option<&Glyph> = None;
+        for glyph in glyphs {
+            if page.text_of(glyph).trim().is_empty() {
+                last = None;
+                continue;
+            }
+            if let Some(previous) = last {
+                self.gaps
+                    .push((glyph.x0 - previous.x1) / glyph.size.max(0.1));
+            }
+            last = Some(glyph);
+        }
+        if self.gaps.len() < 4 {
+            return 0.0;
+        }
+        let middle = self.gaps.len() / 2;
+        let (_, median, _) = self.gaps.select_nth_unstable_by(middle, f32::total_cmp);
+        median.clamp(0.0, 0.5)
+    }
+
     /// Appends the text of one run, inserting spaces at wide gaps.
     fn run(&mut self, page: &PageText, run: &Run) {
+        let glyphs = page.glyphs.get(run.first..run.end).unwrap_or_default();
+        let threshold = self.letter_spacing(glyphs, page) + SPACE_GAP;
         let mut last_x1: Option<f32> = None;
         let mut pending_space = false;
-        for glyph in page.glyphs.get(run.first..run.end).unwrap_or_default() {
+        for glyph in glyphs {
             let text = page.text_of(glyph);
             if text.trim().is_empty() {
                 pending_space = true;
                 continue;
             }
             if let Some(x1) = last_x1
-                && (pending_space || glyph.x0 - x1 > SPACE_GAP * glyph.size)
+                && (pending_space || glyph.x0 - x1 > threshold * glyph.size)
             {
                 self.separator(" ");
             }
@@ -163,6 +191,25 @@ impl Builder {
     }
 }
 
+/// True when `run` repeats the text of `previous` at (nearly) the same place,
+/// as producers do to fake bold or shadows.
+fn overlays(page: &PageText, previous: &Run, run: &Run) -> bool {
+    let overlap = previous.x1.min(run.x1) - previous.x0.max(run.x0);
+    let width = (run.x1 - run.x0).max(0.1);
+    if overlap < 0.7 * width {
+        return false;
+    }
+    let text = |r: &Run| {
+        page.glyphs
+            .get(r.first..r.end)
+            .unwrap_or_default()
+            .iter()
+            .map(|g| page.text_of(g))
+            .filter(|t| !t.trim().is_empty())
+    };
+    text(previous).eq(text(run))
+}
+
 /// Builds the lines of one page in reading order.
 pub fn page_lines(page: &PageText, page_number: u32) -> Vec<PageLine> {
     let runs = build_runs(page);
@@ -178,6 +225,9 @@ pub fn page_lines(page: &PageText, page_number: u32) -> Vec<PageLine> {
                 let Some(run) = runs.get(index) else {
                     continue;
                 };
+                if last.is_some_and(|prev| overlays(page, prev, run)) {
+                    continue;
+                }
                 if let Some(prev) = last {
                     let gap = run.x0 - prev.x1;
                     let em = prev.size.max(run.size);
@@ -233,7 +283,6 @@ pub fn page_lines(page: &PageText, page_number: u32) -> Vec<PageLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::pdf::interpreter::Glyph;
 
     fn page_of(words: &[(&str, f32, f32, bool)]) -> PageText {
         let mut page = PageText {
@@ -276,6 +325,33 @@ mod tests {
         assert_eq!(first.bold_prefix(), Some("Senior"));
         assert_eq!(first.indent, Some(50.0));
         assert_eq!(lines[1].line.space_before, Some(4.0));
+    }
+
+    #[test]
+    fn letter_spaced_headings_stay_words() {
+        let mut page = page_of(&[]);
+        for (i, c) in "SUMMARY".chars().enumerate() {
+            let start = page.text.len() as u32;
+            page.text.push(c);
+            let x = 50.0 + i as f32 * 8.0;
+            page.glyphs.push(Glyph {
+                x0: x,
+                x1: x + 6.0,
+                y: 100.0,
+                size: 10.0,
+                bold: true,
+                italic: false,
+                start,
+                end: page.text.len() as u32,
+            });
+        }
+        assert_eq!(page_lines(&page, 1)[0].line.text, "SUMMARY");
+    }
+
+    #[test]
+    fn overlaid_copies_are_dropped() {
+        let page = page_of(&[("Bold", 50.0, 100.0, true), ("Bold", 50.3, 100.0, true)]);
+        assert_eq!(page_lines(&page, 1)[0].line.text, "Bold");
     }
 
     #[test]
