@@ -21,6 +21,12 @@ const MIN_DENSITY: f32 = 0.5;
 const PAD: f32 = 2.0;
 /// Step (points) of the gutter scan.
 const STEP: f32 = 2.0;
+/// Most gutter positions tried per band search.
+const MAX_STEPS: f32 = 400.0;
+/// Pages with more rows or runs than this are garbage or not resumes: they
+/// are read as one column (keeps the search cheap).
+const MAX_ROWS: usize = 400;
+const MAX_RUNS: usize = 20_000;
 /// Deepest recursion into the parts above and below a band.
 const MAX_SPLITS: usize = 3;
 
@@ -109,6 +115,9 @@ fn band_is_columnar(runs: &[Run], rows: &[Vec<usize>], gutter: f32) -> bool {
 
 /// The tallest column band of `rows`, if any.
 fn find_band(runs: &[Run], rows: &[Vec<usize>]) -> Option<Band> {
+    if rows.len() > MAX_ROWS || rows.iter().map(Vec::len).sum::<usize>() > MAX_RUNS {
+        return None;
+    }
     let all = rows.iter().flatten().map(|&i| &runs[i]);
     let left = all.clone().map(|r| r.x0).fold(f32::INFINITY, f32::min);
     let right = all.map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
@@ -118,6 +127,7 @@ fn find_band(runs: &[Run], rows: &[Vec<usize>]) -> Option<Band> {
     }
     let mut best: Option<(usize, usize)> = None;
     let mut gutters: Vec<f32> = Vec::new();
+    let step = STEP.max(width / MAX_STEPS);
     let mut x = left + 0.15 * width;
     while x <= right - 0.15 * width {
         let mut start = 0;
@@ -144,7 +154,7 @@ fn find_band(runs: &[Run], rows: &[Vec<usize>]) -> Option<Band> {
             }
             start = k + 1;
         }
-        x += STEP;
+        x += step;
     }
     let (start, end) = best?;
     let gutter = *gutters.get(gutters.len() / 2)?;
