@@ -433,20 +433,20 @@ pub fn push_glyph_name(name: &[u8], out: &mut String) -> bool {
     }
 }
 
-/// The Unicode character of a single-character glyph name.
-pub fn glyph_char(name: &[u8]) -> Option<char> {
-    let mut out = String::new();
-    if !push_glyph_name(name, &mut out) {
-        return None;
-    }
-    let mut chars = out.chars();
-    let first = chars.next()?;
-    chars.next().is_none().then_some(first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Unicode character of a single-character glyph name.
+    fn glyph_char(name: &[u8]) -> Option<char> {
+        let mut out = String::new();
+        if !push_glyph_name(name, &mut out) {
+            return None;
+        }
+        let mut chars = out.chars();
+        let first = chars.next()?;
+        chars.next().is_none().then_some(first)
+    }
 
     fn name(n: &str) -> Option<String> {
         let mut out = String::new();
