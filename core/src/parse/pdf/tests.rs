@@ -396,3 +396,68 @@ fn dev_corpus_reads() {
         }
     }
 }
+
+const EXTERNAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/external");
+
+fn external_lines(name: &str) -> Option<Vec<crate::parse::Line>> {
+    let bytes = std::fs::read(format!("{EXTERNAL}/{name}")).ok()?;
+    Some(read_quickly(&bytes).expect("external pdf").lines)
+}
+
+#[test]
+fn two_column_pages_are_read_column_by_column() {
+    for name in ["rm__two-column.pdf", "rm__modern-two-column.pdf"] {
+        let Some(lines) = external_lines(name) else {
+            continue;
+        };
+        let position = |text: &str| lines.iter().position(|l| l.text == text);
+        let (Some(projects), Some(education), Some(skills)) = (
+            position("PROJECTS"),
+            position("EDUCATION"),
+            position("SKILLS"),
+        ) else {
+            panic!("{name}: headings missing");
+        };
+        assert!(projects < education && education < skills, "{name}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.text == "Senior Software Engineer\tJan 2023 - Present")
+        );
+    }
+}
+
+#[test]
+fn single_column_keeps_dates_on_their_lines() {
+    let Some(lines) = external_lines("rm__single-column.pdf") else {
+        return;
+    };
+    let title = lines
+        .iter()
+        .find(|l| l.text == "Senior Software Engineer\tJan 2023 - Present")
+        .expect("title line");
+    assert_eq!(title.bold_prefix(), Some("Senior Software Engineer"));
+    assert!(lines.iter().filter(|l| l.list_item).count() >= 10);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.links.iter().any(|u| u.starts_with("mailto:")))
+    );
+}
+
+#[test]
+fn page_limit_reads_the_first_pages() {
+    let Ok(bytes) = std::fs::read(format!("{DEV}/p01_jose_nunez__rendercv-classic.pdf")) else {
+        return;
+    };
+    let limits = ParseLimits {
+        max_pages: 1,
+        ..ParseLimits::default()
+    };
+    let doc = read_pdf(&bytes, &limits).expect("dev pdf");
+    assert!(doc.lines.iter().all(|l| l.page == 1));
+    assert_eq!(
+        doc.lines.first().map(|l| l.text.as_str()),
+        Some("José Núñez")
+    );
+}
