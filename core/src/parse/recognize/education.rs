@@ -45,6 +45,13 @@ fn field_of(degree: &str) -> Option<String> {
     (!field.is_empty()).then(|| field.to_owned())
 }
 
+/// Splits `BFA Umeå University` into a leading degree abbreviation and the school.
+fn split_leading_degree(piece: &str) -> Option<(String, String)> {
+    let (first, rest) = piece.split_once(' ')?;
+    (degree_score(first) > 0 && school_score(first) == 0 && school_score(rest) > degree_score(rest))
+        .then(|| (first.to_owned(), rest.trim().to_owned()))
+}
+
 /// Splits one piece holding both degree and school at a comma.
 fn split_combined(piece: &str) -> Option<(String, String)> {
     let commas: Vec<usize> = piece.match_indices(", ").map(|(i, _)| i).collect();
@@ -71,7 +78,7 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
             let mut location = None;
             let mut gpa = None;
             let mut leftovers = Vec::new();
-            for piece in header.pieces {
+            for piece in header.pieces.into_iter().map(|p| p.text) {
                 if let Some(g) = find_gpa(&piece) {
                     gpa.get_or_insert(g);
                     continue;
@@ -83,6 +90,9 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
                     institution = piece;
                 } else if d > s && degree.is_empty() {
                     degree = piece;
+                } else if let Some((deg, school)) = split_leading_degree(&piece).filter(|_| degree.is_empty() && institution.is_empty()) {
+                    degree = deg;
+                    institution = school;
                 } else if let Some((deg, school)) =
                     split_combined(&piece).filter(|_| degree.is_empty() && institution.is_empty())
                 {
@@ -97,6 +107,8 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
                     institution = piece;
                 } else if degree.is_empty() {
                     degree = piece;
+                } else if degree.split_whitespace().count() == 1 && school_score(&piece) == 0 {
+                    degree = format!("{degree} {piece}");
                 }
             }
             if degree.split_whitespace().count() == 1 && field_of(&degree).is_none() {

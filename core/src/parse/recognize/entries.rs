@@ -3,7 +3,7 @@
 
 use super::Item;
 use super::dates::{DateRange, find_range};
-use super::text::{segments, word_count};
+use super::text::{join_wrapped, segments, word_count};
 
 /// One entry of an experience-like section.
 #[derive(Debug, Default)]
@@ -42,16 +42,6 @@ impl Entry<'_, '_> {
     }
 }
 
-/// Appends a wrapped line to a paragraph, repairing hyphenated line ends.
-fn join_wrapped(paragraph: &mut String, next: &str) {
-    if paragraph.ends_with('-') && !paragraph.ends_with(" -") {
-        paragraph.push_str(next);
-    } else {
-        paragraph.push(' ');
-        paragraph.push_str(next);
-    }
-}
-
 /// True when a line reads like an entry header rather than running text.
 pub(crate) fn header_like(item: &Item<'_>) -> bool {
     let words = word_count(&item.text);
@@ -62,14 +52,6 @@ pub(crate) fn header_like(item: &Item<'_>) -> bool {
 
 /// True when `item` continues the body element that starts with `first`.
 fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Option<f32>) -> bool {
-    if find_range(&item.text).is_some() && header_like(item) && word_count(&item.text) <= 12 {
-        return false;
-    }
-    let starts_lower = item
-        .text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
     let hanging = match (item.line.indent, first.line.indent) {
         (Some(x), Some(x0)) => x > x0 + 1.5,
         _ => false,
@@ -83,8 +65,19 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
         .line
         .space_before
         .is_none_or(|gap| gap < item.line.font_size.unwrap_or(10.0) * 0.8);
+    if (hanging || aligned) && tight && same_page {
+        return true;
+    }
+    if find_range(&item.text).is_some() && header_like(item) && word_count(&item.text) <= 12 {
+        return false;
+    }
+    let starts_lower = item
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
     let open_end = !previous_text.trim_end().ends_with(['.', '!', '?', ':']);
-    starts_lower && (tight || open_end) || ((hanging || aligned) && tight && same_page)
+    starts_lower && (tight || open_end)
 }
 
 /// Splits a section into entries.
@@ -162,7 +155,17 @@ pub(crate) struct HeaderPieces {
     /// The normalised date range.
     pub range: Option<DateRange>,
     /// The remaining pieces, in reading order.
-    pub pieces: Vec<String>,
+    pub pieces: Vec<Piece>,
+}
+
+/// A piece of header text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// The text.
+    pub text: String,
+    /// The piece sat apart on the right of its line (after a tab stop), where
+    /// templates put dates and places.
+    pub aside: bool,
 }
 
 /// Takes the first date range out of the header lines and splits the rest
@@ -170,8 +173,7 @@ pub(crate) struct HeaderPieces {
 /// bold lead-in, as in **Engineer**, Acme).
 pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
     let mut out = HeaderPieces::default();
-    for item in header {
-        let mut text = item.text.clone();
+    for (item, mut text) in unwrap_header(header) {
         if out.range.is_none() {
             if let Some(range) = find_range(&text) {
                 out.dates = text.get(range.from..range.to).map(|d| d.trim().to_owned());
@@ -179,11 +181,8 @@ pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
                 text.replace_range(range.from..range.to, "\t");
             }
         }
-        let mut segs: Vec<String> = segments(&text)
-            .into_iter()
-            .map(tidy)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let (left, right) = text.split_once('\t').unwrap_or((text.as_str(), ""));
+        let mut segs: Vec<String> = segments(left).into_iter().map(tidy).filter(|s| !s.is_empty()).collect();
         if let (Some(prefix), Some(first)) = (item.line.bold_prefix(), segs.first()) {
             let prefix = tidy(prefix);
             if let Some(rest) = first.strip_prefix(prefix.as_str()) {
@@ -193,7 +192,51 @@ pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
                 }
             }
         }
-        out.pieces.extend(segs);
+        let aside = segments(right).into_iter().map(tidy).filter(|s| !s.is_empty());
+        out.pieces.extend(segs.into_iter().map(|text| Piece { text, aside: false }));
+        out.pieces.extend(aside.map(|text| Piece { text, aside: true }));
+    }
+    out
+}
+
+/// Rejoins header text that wrapped onto a second line: a line whose left
+/// piece starts in lower case or with `(` continues the left piece above it,
+/// and a lone one- or two-word fragment under a long line continues it.
+fn unwrap_header<'x, 'a>(header: &[&'x Item<'a>]) -> Vec<(&'x Item<'a>, String)> {
+    let mut out: Vec<(&Item<'a>, String)> = Vec::new();
+    for item in header {
+        let text = item.text.clone();
+        let (left, right) = match text.split_once('\t') {
+            Some((l, r)) => (l.to_owned(), Some(r.to_owned())),
+            None => (text.clone(), None),
+        };
+        let Some((_, previous)) = out.last_mut() else {
+            out.push((item, text));
+            continue;
+        };
+        let starts_lower = left.chars().next().is_some_and(|c| c.is_lowercase() || c == '(');
+        let fragment = right.is_none()
+            && word_count(&left) <= 2
+            && previous.chars().count() >= 60
+            && !previous.contains('\t')
+            && previous.chars().last().is_some_and(char::is_alphanumeric)
+            && !left.chars().any(|c| c.is_ascii_digit())
+            && find_range(&left).is_none();
+        if (starts_lower && find_range(&left).is_none()) || fragment {
+            let (prev_left, prev_right) = match previous.split_once('\t') {
+                Some((l, r)) => (l.to_owned(), Some(r.to_owned())),
+                None => (previous.clone(), None),
+            };
+            let mut joined = prev_left;
+            join_wrapped(&mut joined, &left);
+            for tail in [prev_right, right].into_iter().flatten() {
+                joined.push('\t');
+                joined.push_str(&tail);
+            }
+            *previous = joined;
+        } else {
+            out.push((item, text));
+        }
     }
     out
 }

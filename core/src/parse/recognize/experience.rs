@@ -29,11 +29,24 @@ fn split_single(piece: &str) -> (String, String) {
     }
 }
 
+/// A short piece without job or employer words: a place such as `Kista`.
+fn looks_like_place(piece: &str) -> bool {
+    word_count(piece) <= 4
+        && title_score(piece) == 0
+        && company_score(piece) == 0
+        && piece.chars().next().is_some_and(char::is_uppercase)
+        && !piece.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Orders two pieces as (title, company) by which reads more like which.
 fn order(a: String, b: String) -> (String, String) {
     let as_is = title_score(&a) + company_score(&b);
     let swapped = title_score(&b) + company_score(&a);
-    if swapped > as_is { (b, a) } else { (a, b) }
+    if swapped > as_is || (swapped == as_is && title_score(&b) > title_score(&a)) {
+        (b, a)
+    } else {
+        (a, b)
+    }
 }
 
 /// Reads the entries of an experience section.
@@ -43,18 +56,19 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
         .filter_map(|entry| {
             let header = header_pieces(&entry.header);
             let mut pieces = header.pieces;
-            let location = (pieces.len() > 1)
-                .then(|| pieces.iter().position(|p| is_location(p)))
-                .flatten()
-                .map(|i| pieces.remove(i));
-            let mut pieces = pieces.into_iter();
+            let place = pieces
+                .iter()
+                .position(|p| is_location(&p.text))
+                .or_else(|| pieces.iter().position(|p| p.aside && looks_like_place(&p.text)))
+                .filter(|_| pieces.len() > 1);
+            let location = place.map(|i| pieces.remove(i).text);
+            let mut pieces = pieces.into_iter().map(|p| p.text);
             let (title, company) = match (pieces.next(), pieces.next()) {
                 (Some(a), Some(b)) => order(a, b),
                 (Some(a), None) => split_single(&a),
                 _ => (String::new(), String::new()),
             };
-            let location =
-                location.or_else(|| pieces.find(|p| word_count(p) <= 5 && title_score(p) == 0));
+            let location = location.or_else(|| pieces.find(|p| looks_like_place(p)));
             let (description, bullets) = entry.into_parts();
             let empty = title.is_empty() && company.is_empty() && header.dates.is_none();
             (!empty || !bullets.is_empty()).then(|| Experience {

@@ -12,7 +12,7 @@ pub(crate) fn projects(items: &[Item<'_>]) -> Vec<Project> {
         .into_iter()
         .filter_map(|entry| {
             let header = header_pieces(&entry.header);
-            let mut pieces = header.pieces.into_iter();
+            let mut pieces = header.pieces.into_iter().map(|p| p.text);
             let first = pieces.next()?;
             let (name, mut description) = match first.split_once(": ") {
                 Some((name, description)) => {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Item;
+use super::text::join_wrapped;
 use super::headings::{HeadingStyle, SectionKind, heading_shaped, section_for};
 use super::{education, experience, lists, skills};
 use crate::model::{OtherSection, Resume};
@@ -193,12 +194,10 @@ pub(crate) fn read_into(section: &Section<'_>, resume: &mut Resume) {
     let s = &mut resume.sections;
     match section.kind {
         SectionKind::Summary => {
-            let text = section
-                .items
-                .iter()
-                .map(|i| i.text.replace('\t', " "))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut text = String::new();
+            for item in &section.items {
+                join_wrapped(&mut text, &item.text.replace('\t', " "));
+            }
             if !text.is_empty() {
                 s.summary = Some(match s.summary.take() {
                     Some(prev) => format!("{prev} {text}"),

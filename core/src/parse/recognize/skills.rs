@@ -1,7 +1,7 @@
 //! Skills: lists split on commas, bullets, pipes and semicolons, with group labels.
 
 use super::Item;
-use super::text::{split_list, word_count};
+use super::text::{join_wrapped, split_list, word_count};
 use crate::model::SkillGroup;
 
 /// Splits `Languages: Go, Python` into its label and list.
@@ -19,23 +19,34 @@ fn label_and_list(text: &str) -> (Option<&str>, &str) {
     (None, text)
 }
 
+/// True when `item` continues the list line above it: the line above ends in
+/// a separator, or `item` starts in lower case, or a long list line wrapped
+/// onto a tight, unlabelled line.
+fn wraps_into(previous: &Item<'_>, item: &Item<'_>, joined: &str) -> bool {
+    if item.bullet {
+        return false;
+    }
+    let ends_open = joined.trim_end().ends_with([',', ';', '|']);
+    let starts_lower = item.text.chars().next().is_some_and(char::is_lowercase);
+    let tight = match (item.line.space_before, previous.line.font_size.or(item.line.font_size)) {
+        (Some(gap), Some(size)) => gap < size * 0.5,
+        _ => false,
+    };
+    let long_list = joined.chars().count() >= 50 && joined.contains(',');
+    ends_open || starts_lower || (tight && long_list && label_and_list(&item.text).0.is_none())
+}
+
 /// Reads a skills section into flat skills and labelled groups.
 pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut Vec<SkillGroup>) {
     let mut lines: Vec<String> = Vec::new();
+    let mut previous: Option<&Item<'_>> = None;
     for item in items {
-        let continues = lines
-            .last()
-            .is_some_and(|prev| prev.trim_end().ends_with([',', ';', '|']))
-            || (!item.bullet
-                && item.text.chars().next().is_some_and(char::is_lowercase)
-                && !lines.is_empty());
+        let continues = previous.is_some_and(|prev| wraps_into(prev, item, lines.last().map_or("", String::as_str)));
         match lines.last_mut() {
-            Some(prev) if continues => {
-                prev.push(' ');
-                prev.push_str(&item.text);
-            }
+            Some(prev) if continues => join_wrapped(prev, &item.text),
             _ => lines.push(item.text.clone()),
         }
+        previous = Some(item);
     }
     for line in lines {
         let (label, list) = label_and_list(&line);
