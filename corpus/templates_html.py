@@ -254,3 +254,82 @@ def compact(p):
 
 
 THEMES = {"html-modern": modern, "html-sidebar": sidebar, "html-classic": classic, "html-compact": compact}
+
+
+# --------------------------------------------------------------------------- (h) timeline
+TIMELINE_CSS = """
+@page { size: A4; margin: 14mm 15mm 18mm;
+        @bottom-left { content: var(--foot); font: 7.5pt 'Liberation Sans'; color: #777; }
+        @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt 'Liberation Sans'; color: #777; } }
+body { font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 9.6pt; color: #202020; margin: 0; }
+header { display: grid; grid-template-columns: 34mm 1fr; column-gap: 6mm; margin-bottom: 4mm; }
+.mono { font-size: 26pt; font-weight: 700; color: #b5452c; letter-spacing: 0.08em; }
+h1 { font-size: 20pt; font-weight: 400; margin: 0; }
+h1 b { font-weight: 700; }
+.hl { font-size: 10.5pt; color: #b5452c; margin: 1mm 0 2mm; }
+.ct span { margin-right: 5mm; white-space: nowrap; font-size: 8.8pt; }
+.ct svg { margin-right: 1.2mm; vertical-align: -1px; }
+section { display: grid; grid-template-columns: 34mm 1fr; column-gap: 6mm; margin-top: 4mm; }
+h2 { font-size: 9pt; font-variant: small-caps; letter-spacing: 0.18em; color: #b5452c; margin: 0; grid-column: 1 / 3;
+     border-bottom: 0.6px solid #b5452c; padding-bottom: 0.8mm; margin-bottom: 2mm; }
+.when { font-size: 8.6pt; color: #555; text-align: right; padding-top: 0.4mm; }
+.what { margin-bottom: 3mm; break-inside: avoid; }
+.co { font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; font-size: 9pt; }
+.ti { font-style: italic; }
+ul { margin: 1mm 0 0; padding-left: 4mm; }
+.cols { columns: 3; column-gap: 6mm; margin: 0; padding-left: 4mm; }
+.cols li { break-inside: avoid; }
+p { margin: 0 0 1.5mm; }
+"""
+
+SVG_MAIL = ('<svg width="10" height="8" viewBox="0 0 20 16"><rect x="1" y="1" width="18" height="14" fill="none" '
+            'stroke="#b5452c" stroke-width="2"/><path d="M1 1l9 8 9-8" fill="none" stroke="#b5452c" stroke-width="2"/></svg>')
+SVG_PHONE = ('<svg width="8" height="10" viewBox="0 0 16 20"><rect x="2" y="1" width="12" height="18" rx="2" fill="none" '
+             'stroke="#b5452c" stroke-width="2"/><circle cx="8" cy="16" r="1.3" fill="#b5452c"/></svg>')
+SVG_PIN = ('<svg width="8" height="10" viewBox="0 0 16 20"><path d="M8 19C3 12 2 10 2 7a6 6 0 0 1 12 0c0 3-1 5-6 12z" '
+           'fill="none" stroke="#b5452c" stroke-width="2"/><circle cx="8" cy="7" r="2" fill="#b5452c"/></svg>')
+
+
+def timeline(p):
+    words = p["name"].split()
+    initials = (words[0][0] + words[-1][0]).upper()
+    first, last = " ".join(words[:-1]), words[-1]
+    ct = [f"<span>{SVG_MAIL}{e(p['email'])}</span>", f"<span>{SVG_PHONE}{e(p['phone'])}</span>",
+          f"<span>{SVG_PIN}{e(p['location'])}</span>"] + [f"<span>{LINK_SVG} {e(lk['url'])}</span>" for lk in p["links"]]
+    b = (f"<header><div class=\"mono\">{e(initials)}</div><div><h1>{e(first)} <b>{e(last)}</b></h1>"
+         f"<div class=\"hl\">{e(p['headline'])}</div><div class=\"ct\">{''.join(ct)}</div></div></header>")
+    if p.get("summary"):
+        b += f"<section><h2>Profile</h2><div></div><div><p>{e(p['summary'])}</p></div></section>"
+    b += "<section><h2>Career</h2>"
+    for j in p["experience"]:
+        b += (f"<div class=\"when\">{e(dates_text(j, p['date_style']))}</div><div class=\"what\">"
+              f"<div class=\"co\">{e(j['company'])}</div><div class=\"ti\">{e(j['title'])}, {e(j['location'])}</div>"
+              f"{_bullets(j['bullets'])}</div>")
+    b += "</section>"
+    if p["education"]:
+        b += "<section><h2>Education</h2>"
+        for ed in p["education"]:
+            b += (f"<div class=\"when\">{ed['start_year']}\u2013{ed['year']}</div><div class=\"what\">"
+                  f"<div class=\"co\">{e(ed['institution'])}</div><div class=\"ti\">{e(degree_text(ed))}</div></div>")
+        b += "</section>"
+    b += "<section><h2>Skills</h2><div></div><ul class=\"cols\">" + "".join(
+        f"<li>{e(x)}</li>" for x in all_skills(p)) + "</ul></section>"
+    if p.get("projects"):
+        b += "<section><h2>Projects</h2>" + "".join(
+            f"<div class=\"when\">{e(pr['name'])}</div><div class=\"what\">{e(pr['description'])}</div>"
+            for pr in p["projects"]) + "</section>"
+    if p.get("certifications"):
+        b += "<section><h2>Certifications</h2><div></div><div>" + "".join(
+            f"<p>{e(c)}</p>" for c in p["certifications"]) + "</div></section>"
+    b += "<section><h2>Languages</h2><div></div><div><p>" + e(" \u00b7 ".join(lang_text(x) for x in p["languages"])) \
+        + "</p></div></section>"
+    t = truth(p, year=lambda ed: f"{ed['start_year']}\u2013{ed['year']}")
+    for x in t["sections"]["experience"]:          # CSS text-transform: uppercase
+        x["company"] = x["company"].upper()
+    for x in t["sections"]["education"]:
+        x["institution"] = x["institution"].upper()
+    foot = "@page { @bottom-left { content: \"" + p["name"] + " \u2014 Curriculum Vitae\"; } }"
+    return _page(TIMELINE_CSS.replace("content: var(--foot); ", "") + foot, b), t
+
+
+THEMES["html-timeline"] = timeline
