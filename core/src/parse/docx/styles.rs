@@ -70,6 +70,7 @@ impl Styles {
         let mut stack: Vec<Frame> = Vec::new();
         let mut styles = Styles::default();
         let mut current: Option<(String, Style, bool)> = None;
+        let text = std::str::from_utf8(bytes).ok();
         loop {
             let (ns, event) = reader
                 .read_resolved_event()
@@ -79,6 +80,9 @@ impl Styles {
                 Event::Start(e) => {
                     guard.enter(part)?;
                     let frame = styles.open(ns, &e, &stack, &mut current);
+                    if let (Frame::Ignored, Some(text)) = (frame, text) {
+                        xml::skip_content(&mut reader, text, &e);
+                    }
                     stack.push(frame);
                 }
                 Event::Empty(e) => {
@@ -121,9 +125,11 @@ impl Styles {
         let local = local.as_ref();
         let in_defaults = stack.contains(&Frame::Defaults);
         match (parent, local) {
-            (_, "tblStylePr" | "pPrChange" | "rPrChange" | "tblPr" | "trPr" | "tcPr") => {
-                Frame::Ignored
-            }
+            (
+                _,
+                "latentStyles" | "tblStylePr" | "pPrChange" | "rPrChange" | "tblPr" | "trPr"
+                | "tcPr",
+            ) => Frame::Ignored,
             (_, "docDefaults") => Frame::Defaults,
             (_, "style") => {
                 let kind = match attr(e, "type").as_deref() {

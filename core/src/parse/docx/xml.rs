@@ -78,6 +78,63 @@ pub(super) fn int_attr(element: &BytesStart<'_>, local: &str) -> Option<i64> {
         .map(|v| v as i64)
 }
 
+/// Moves `reader`, just past the start tag `start`, to the start tag's
+/// matching end tag, so that the next event read is that end tag and the
+/// element's content is never tokenised. `xml` is the whole part `reader`
+/// reads, as text.
+///
+/// Only for content whose every event would be ignored: the skipped markup
+/// is not checked for well-formedness or depth. Leaves the reader alone and
+/// returns `false` when a plain text search cannot find the end tag with
+/// certainty (the content holds a comment, CDATA section, processing
+/// instruction or an element of the same name).
+pub(super) fn skip_content(
+    reader: &mut NsReader<&[u8]>,
+    xml: &str,
+    start: &BytesStart<'_>,
+) -> bool {
+    let name = start.name();
+    let name = name.as_ref();
+    let rest: &mut &[u8] = reader.get_mut();
+    let Some(content) = xml
+        .len()
+        .checked_sub(rest.len())
+        .and_then(|at| xml.get(at..))
+    else {
+        return false;
+    };
+    match end_tag_offset(content, name).and_then(|end| rest.get(end..)) {
+        Some(end_tag) => {
+            *rest = end_tag;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The offset in `content` of the end tag `</name>` that closes it, when a
+/// text search can find it with certainty.
+fn end_tag_offset(content: &str, name: &str) -> Option<usize> {
+    for (at, _) in content.match_indices(name) {
+        let delimited = content[at + name.len()..]
+            .bytes()
+            .next()
+            .is_some_and(|b| matches!(b, b'>' | b'/') || b.is_ascii_whitespace());
+        let before = &content[..at];
+        if !delimited {
+            continue;
+        }
+        if let Some(inner) = before.strip_suffix("</") {
+            let plain = !inner.contains("<!") && !inner.contains("<?");
+            return plain.then_some(inner.len());
+        }
+        if before.ends_with('<') {
+            return None;
+        }
+    }
+    None
+}
+
 /// Maps a `quick-xml` error in `part` to a typed corrupt-document error.
 pub(super) fn corrupt(part: &str, error: impl std::fmt::Display) -> ParseError {
     ParseError::corrupt("DOCX", format!("malformed XML in {part}: {error}"))
@@ -123,4 +180,19 @@ pub(super) fn element_depth_limit(max_depth: usize) -> usize {
 /// An optional on/off attribute (`w:default="1"`); absent means off.
 pub(super) fn on_off_attr(element: &BytesStart<'_>, local: &str) -> bool {
     matches!(attr(element, local).as_deref(), Some("1" | "true" | "on"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::end_tag_offset;
+
+    #[test]
+    fn end_tag_found_only_when_certain() {
+        let name = "w:tcPr";
+        assert_eq!(end_tag_offset("<w:b/></w:tcPr><w:x/>", name), Some(6));
+        assert_eq!(end_tag_offset("<w:tcPrX/></w:tcPr >", name), Some(10));
+        assert_eq!(end_tag_offset("<!-- </w:tcPr> --></w:tcPr>", name), None);
+        assert_eq!(end_tag_offset("<w:tcPr></w:tcPr></w:tcPr>", name), None);
+        assert_eq!(end_tag_offset("<w:b/>", name), None);
+    }
 }
