@@ -319,8 +319,6 @@ const DEGREE_WORDS: &[&str] = &[
     "postgraduate",
     "graduate",
     "undergraduate",
-    "minor",
-    "major",
     "honours",
     "honors",
     "coursework",

@@ -4,19 +4,24 @@ use super::Item;
 use super::text::{join_wrapped, split_list, word_count};
 use crate::model::SkillGroup;
 
-/// Splits `Languages: Go, Python` into its label and list.
-fn label_and_list(text: &str) -> (Option<&str>, &str) {
+/// Splits `Languages: Go, Python` (or `**Languages** Go, Python`, a bold
+/// lead-in without a colon) into its label and list.
+fn label_and_list(item: &Item<'_>) -> (Option<String>, String) {
+    let text = item.text.as_str();
     if let Some((label, rest)) = text.split_once([':', '：']) {
         if word_count(label) <= 4 && !label.trim().is_empty() && !rest.trim().is_empty() {
-            return (Some(label.trim()), rest.trim());
+            return (Some(label.trim().to_owned()), rest.trim().to_owned());
         }
     }
-    if let Some((label, rest)) = text.split_once('\t') {
-        if word_count(label) <= 3 && split_list(rest).len() > 1 {
-            return (Some(label.trim()), rest.trim());
+    if let Some(prefix) = item.line.bold_prefix() {
+        let label = prefix.trim().trim_end_matches([':', '：', '-', '–', '—']).trim();
+        if let Some(rest) = text.strip_prefix(prefix) {
+            if word_count(label) <= 4 && !label.is_empty() && !rest.trim().is_empty() {
+                return (Some(label.to_owned()), rest.trim().to_owned());
+            }
         }
     }
-    (None, text)
+    (None, text.to_owned())
 }
 
 /// True when `item` continues the list line above it: the line above ends in
@@ -33,24 +38,24 @@ fn wraps_into(previous: &Item<'_>, item: &Item<'_>, joined: &str) -> bool {
         _ => false,
     };
     let long_list = joined.chars().count() >= 50 && joined.contains(',');
-    ends_open || starts_lower || (tight && long_list && label_and_list(&item.text).0.is_none())
+    ends_open || starts_lower || (tight && long_list && label_and_list(item).0.is_none())
 }
 
 /// Reads a skills section into flat skills and labelled groups.
 pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut Vec<SkillGroup>) {
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<(Option<String>, String)> = Vec::new();
     let mut previous: Option<&Item<'_>> = None;
     for item in items {
-        let continues = previous.is_some_and(|prev| wraps_into(prev, item, lines.last().map_or("", String::as_str)));
+        let joined = lines.last().map_or("", |(_, list)| list.as_str());
+        let continues = previous.is_some_and(|prev| wraps_into(prev, item, joined));
         match lines.last_mut() {
-            Some(prev) if continues => join_wrapped(prev, &item.text),
-            _ => lines.push(item.text.clone()),
+            Some((_, list)) if continues => join_wrapped(list, &item.text),
+            _ => lines.push(label_and_list(item)),
         }
         previous = Some(item);
     }
-    for line in lines {
-        let (label, list) = label_and_list(&line);
-        let items = split_list(list);
+    for (label, list) in lines {
+        let items = split_list(&list);
         if items.is_empty() {
             continue;
         }
@@ -59,12 +64,9 @@ pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut V
                 skills.push(skill.clone());
             }
         }
-        match (label, groups.last_mut()) {
-            (None, Some(group)) if group.name.is_none() => group.skills.extend(items),
-            _ => groups.push(SkillGroup {
-                name: label.map(str::to_owned),
-                skills: items,
-            }),
+        match groups.last_mut() {
+            Some(group) if label.is_none() && group.name.is_none() => group.skills.extend(items),
+            _ => groups.push(SkillGroup { name: label, skills: items }),
         }
     }
 }

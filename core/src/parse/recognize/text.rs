@@ -75,7 +75,7 @@ pub fn clean(text: &str) -> String {
 }
 
 static SEGMENT_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\t|\s+[|•·◦▪∙⋅●]\s+|\s+[—–]\s+|\s+-\s+|\s{3,}|\s*\|\s*|\s*[•·●]\s*")
+    compile(r"\t|\s+,\s+|\s+[|•·◦▪∙⋅●]\s+|\s+[—–]\s+|\s+-\s+|\s{3,}|\s*\|\s*|\s*[•·●]\s*")
 });
 
 /// Splits a line into visually separate pieces: tab stops, `|`, `•`, `·` and
