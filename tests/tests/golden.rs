@@ -13,7 +13,9 @@ use resume_engine_tests::{dev_corpus, fixtures};
 fn parsed(path: &Path) -> serde_json::Value {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     let engine = Engine::builder().build().unwrap_or_else(|e| panic!("{e}"));
-    let resume = engine.parse(&bytes).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()));
+    let resume = engine
+        .parse(&bytes)
+        .unwrap_or_else(|e| panic!("parse {}: {e}", path.display()));
     let mut value = serde_json::to_value(resume).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("raw_text");
@@ -23,7 +25,10 @@ fn parsed(path: &Path) -> serde_json::Value {
 
 #[test]
 fn sample_docx() {
-    insta::assert_json_snapshot!("sample-resume.docx", parsed(&fixtures().join("sample-resume.docx")));
+    insta::assert_json_snapshot!(
+        "sample-resume.docx",
+        parsed(&fixtures().join("sample-resume.docx"))
+    );
 }
 
 #[test]

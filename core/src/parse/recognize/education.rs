@@ -90,7 +90,9 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
                     institution = piece;
                 } else if d > s && degree.is_empty() {
                     degree = piece;
-                } else if let Some((deg, school)) = split_leading_degree(&piece).filter(|_| degree.is_empty() && institution.is_empty()) {
+                } else if let Some((deg, school)) = split_leading_degree(&piece)
+                    .filter(|_| degree.is_empty() && institution.is_empty())
+                {
                     degree = deg;
                     institution = school;
                 } else if let Some((deg, school)) =

@@ -182,7 +182,11 @@ pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
             }
         }
         let (left, right) = text.split_once('\t').unwrap_or((text.as_str(), ""));
-        let mut segs: Vec<String> = segments(left).into_iter().map(tidy).filter(|s| !s.is_empty()).collect();
+        let mut segs: Vec<String> = segments(left)
+            .into_iter()
+            .map(tidy)
+            .filter(|s| !s.is_empty())
+            .collect();
         if let (Some(prefix), Some(first)) = (item.line.bold_prefix(), segs.first()) {
             let prefix = tidy(prefix);
             if let Some(rest) = first.strip_prefix(prefix.as_str()) {
@@ -192,9 +196,14 @@ pub(crate) fn header_pieces(header: &[&Item<'_>]) -> HeaderPieces {
                 }
             }
         }
-        let aside = segments(right).into_iter().map(tidy).filter(|s| !s.is_empty());
-        out.pieces.extend(segs.into_iter().map(|text| Piece { text, aside: false }));
-        out.pieces.extend(aside.map(|text| Piece { text, aside: true }));
+        let aside = segments(right)
+            .into_iter()
+            .map(tidy)
+            .filter(|s| !s.is_empty());
+        out.pieces
+            .extend(segs.into_iter().map(|text| Piece { text, aside: false }));
+        out.pieces
+            .extend(aside.map(|text| Piece { text, aside: true }));
     }
     out
 }
@@ -214,7 +223,10 @@ fn unwrap_header<'x, 'a>(header: &[&'x Item<'a>]) -> Vec<(&'x Item<'a>, String)>
             out.push((item, text));
             continue;
         };
-        let starts_lower = left.chars().next().is_some_and(|c| c.is_lowercase() || c == '(');
+        let starts_lower = left
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == '(');
         let fragment = right.is_none()
             && word_count(&left) <= 2
             && previous.chars().count() >= 60

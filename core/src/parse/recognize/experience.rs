@@ -59,7 +59,11 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
             let place = pieces
                 .iter()
                 .position(|p| is_location(&p.text))
-                .or_else(|| pieces.iter().position(|p| p.aside && looks_like_place(&p.text)))
+                .or_else(|| {
+                    pieces
+                        .iter()
+                        .position(|p| p.aside && looks_like_place(&p.text))
+                })
                 .filter(|_| pieces.len() > 1);
             let location = place.map(|i| pieces.remove(i).text);
             let mut pieces = pieces.into_iter().map(|p| p.text);

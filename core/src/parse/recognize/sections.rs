@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::Item;
-use super::text::join_wrapped;
 use super::headings::{HeadingStyle, SectionKind, heading_shaped, section_for};
+use super::text::join_wrapped;
 use super::{education, experience, lists, skills};
 use crate::model::{OtherSection, Resume};
 

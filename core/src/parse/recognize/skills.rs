@@ -14,7 +14,10 @@ fn label_and_list(item: &Item<'_>) -> (Option<String>, String) {
         }
     }
     if let Some(prefix) = item.line.bold_prefix() {
-        let label = prefix.trim().trim_end_matches([':', '：', '-', '–', '—']).trim();
+        let label = prefix
+            .trim()
+            .trim_end_matches([':', '：', '-', '–', '—'])
+            .trim();
         if let Some(rest) = text.strip_prefix(prefix) {
             if word_count(label) <= 4 && !label.is_empty() && !rest.trim().is_empty() {
                 return (Some(label.to_owned()), rest.trim().to_owned());
@@ -33,7 +36,10 @@ fn wraps_into(previous: &Item<'_>, item: &Item<'_>, joined: &str) -> bool {
     }
     let ends_open = joined.trim_end().ends_with([',', ';', '|']);
     let starts_lower = item.text.chars().next().is_some_and(char::is_lowercase);
-    let tight = match (item.line.space_before, previous.line.font_size.or(item.line.font_size)) {
+    let tight = match (
+        item.line.space_before,
+        previous.line.font_size.or(item.line.font_size),
+    ) {
         (Some(gap), Some(size)) => gap < size * 0.5,
         _ => false,
     };
@@ -66,7 +72,10 @@ pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut V
         }
         match groups.last_mut() {
             Some(group) if label.is_none() && group.name.is_none() => group.skills.extend(items),
-            _ => groups.push(SkillGroup { name: label, skills: items }),
+            _ => groups.push(SkillGroup {
+                name: label,
+                skills: items,
+            }),
         }
     }
 }

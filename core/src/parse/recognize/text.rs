@@ -121,18 +121,27 @@ pub fn is_upper(text: &str) -> bool {
 /// (`real-` + `time` stays `real-time`); other words broken at a line-end
 /// hyphen are joined (`inspec-` + `tions` → `inspections`).
 const COMPOUND_HEADS: &[&str] = &[
-    "real", "self", "well", "cross", "full", "part", "long", "short", "high", "low", "front", "back", "end", "non",
-    "co", "multi", "state", "world", "first", "second", "third", "one", "two", "three", "four", "five", "year", "day",
-    "time", "data", "user", "team", "cost", "customer", "client", "best", "top", "hands", "fast", "large", "small", "mid",
-    "open", "in", "on", "off", "post", "pre", "cloud", "event", "award", "company", "cutting", "decision", "detail",
-    "fault", "mission", "month", "quarter", "week", "award", "results", "data", "sub", "anti", "semi", "ex", "e",
+    "real", "self", "well", "cross", "full", "part", "long", "short", "high", "low", "front",
+    "back", "end", "non", "co", "multi", "state", "world", "first", "second", "third", "one",
+    "two", "three", "four", "five", "year", "day", "time", "data", "user", "team", "cost",
+    "customer", "client", "best", "top", "hands", "fast", "large", "small", "mid", "open", "in",
+    "on", "off", "post", "pre", "cloud", "event", "award", "company", "cutting", "decision",
+    "detail", "fault", "mission", "month", "quarter", "week", "award", "results", "data", "sub",
+    "anti", "semi", "ex", "e",
 ];
 
 /// Appends a wrapped line to text, repairing words hyphenated at the line end.
 pub fn join_wrapped(text: &mut String, next: &str) {
     let next = next.trim_start();
     if let Some(head) = text.strip_suffix('-') {
-        let last_word: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let last_word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let next_word: &str = next.split_whitespace().next().unwrap_or("");
         let token = head.rsplit(char::is_whitespace).next().unwrap_or("");
         let lower_join = !last_word.is_empty()
@@ -231,13 +240,22 @@ mod tests {
             join_wrapped(&mut s, b);
             s
         };
-        assert_eq!(join("two command inspec-", "tions"), "two command inspections");
+        assert_eq!(
+            join("two command inspec-", "tions"),
+            "two command inspections"
+        );
         assert_eq!(join("a real-", "time pipeline"), "a real-time pipeline");
         assert_eq!(join("end-", "to-end"), "end-to-end");
-        assert_eq!(join("Scope 1 and 2 emissions by", "34% since 2019"), "Scope 1 and 2 emissions by 34% since 2019");
+        assert_eq!(
+            join("Scope 1 and 2 emissions by", "34% since 2019"),
+            "Scope 1 and 2 emissions by 34% since 2019"
+        );
         assert_eq!(join("SAMS-", "E"), "SAMS-E");
         assert_eq!(join("Patient Educa-", "tion"), "Patient Education");
-        assert_eq!(join("hardware-in-the-", "loop tests"), "hardware-in-the-loop tests");
+        assert_eq!(
+            join("hardware-in-the-", "loop tests"),
+            "hardware-in-the-loop tests"
+        );
     }
 
     #[test]
