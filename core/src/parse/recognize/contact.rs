@@ -155,7 +155,7 @@ pub fn is_contact_detail(segment: &str) -> bool {
 pub fn looks_like_name(text: &str) -> bool {
     let t = text.trim();
     let words = word_count(t);
-    if !(1..=5).contains(&words) || t.chars().count() > 60 {
+    if !(2..=5).contains(&words) || t.chars().count() > 60 {
         return false;
     }
     let shape_ok = t.split_whitespace().all(|w| {

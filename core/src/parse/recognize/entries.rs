@@ -25,6 +25,16 @@ impl Entry<'_, '_> {
         !self.bullets.is_empty() || !self.text.is_empty()
     }
 
+    /// The indent of the header's text lines (date-only lines aside): body
+    /// lines sit deeper than this.
+    fn body_indent(&self) -> Option<f32> {
+        self.header
+            .iter()
+            .rev()
+            .find(|h| !is_date_only(&h.text))
+            .and_then(|h| h.line.indent)
+    }
+
     fn header_has_date(&self) -> bool {
         self.header.iter().any(|i| find_range(&i.text).is_some())
     }
@@ -42,6 +52,31 @@ impl Entry<'_, '_> {
     }
 }
 
+/// True when the line is a date or date range and nothing else.
+fn is_date_only(text: &str) -> bool {
+    find_range(text).is_some_and(|r| {
+        let rest = format!(
+            "{}{}",
+            text.get(..r.from).unwrap_or(""),
+            text.get(r.to..).unwrap_or("")
+        );
+        rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+    }) || ends_in_open_range(text)
+}
+
+/// True when the text ends in a range that continues on the next line:
+/// `September 2017 to`, `2019 –`.
+fn ends_in_open_range(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(stem) = ["to", "–", "—", "-", "until", "till"]
+        .iter()
+        .find_map(|sep| t.strip_suffix(sep))
+    else {
+        return false;
+    };
+    find_range(stem).is_some_and(|r| stem.get(r.to..).is_some_and(|rest| rest.trim().is_empty()))
+}
+
 /// True when a line reads like an entry header rather than running text.
 pub(crate) fn header_like(item: &Item<'_>) -> bool {
     let words = word_count(&item.text);
@@ -57,7 +92,7 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
         _ => false,
     };
     let aligned = match (item.line.indent, first.line.indent, margin) {
-        (Some(x), Some(x0), Some(m)) => (x - x0).abs() <= 2.0 && x0 > m + 3.0,
+        (Some(x), Some(x0), Some(m)) => first.bullet && (x - x0).abs() <= 2.0 && x0 > m + 3.0,
         _ => false,
     };
     let same_page = item.line.page == first.line.page;
@@ -121,15 +156,32 @@ pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
                 continue;
             }
         }
+        let inferred_bullet = !entry.header.is_empty()
+            && !is_date_only(&item.text)
+            && item
+                .line
+                .indent
+                .zip(entry.body_indent())
+                .is_some_and(|(x, reference)| x > reference + 5.0);
+        if inferred_bullet {
+            entry.bullets.push(item.text.clone());
+            entry.last_body = Some(item);
+            entry.last_is_bullet = true;
+            continue;
+        }
         if !header_like(item) && !entry.header.is_empty() {
             entry.text.push(item.text.clone());
             entry.last_body = Some(item);
             entry.last_is_bullet = false;
             continue;
         }
+        let open_range = entry
+            .header
+            .last()
+            .is_some_and(|h| ends_in_open_range(&h.text));
         let starts_new = entry.has_body()
-            || entry.header.len() >= 3
-            || (entry.header_has_date() && find_range(&item.text).is_some())
+            || entry.header.len() >= 4
+            || (entry.header_has_date() && find_range(&item.text).is_some() && !open_range)
             || (entry.header_has_date()
                 && entry.header.len() >= 2
                 && entry.header.first().is_some_and(|h| {
@@ -234,7 +286,17 @@ fn unwrap_header<'x, 'a>(header: &[&'x Item<'a>]) -> Vec<(&'x Item<'a>, String)>
             && previous.chars().last().is_some_and(char::is_alphanumeric)
             && !left.chars().any(|c| c.is_ascii_digit())
             && find_range(&left).is_none();
-        if (starts_lower && find_range(&left).is_none()) || fragment {
+        let dangling = previous.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w,
+                "and" | "of" | "in" | "for" | "&" | "the" | "with" | "at" | "to" | "de" | "da"
+            )
+        });
+        if (starts_lower && find_range(&left).is_none())
+            || fragment
+            || ends_in_open_range(previous)
+            || (dangling && !previous.contains('\t'))
+        {
             let (prev_left, prev_right) = match previous.split_once('\t') {
                 Some((l, r)) => (l.to_owned(), Some(r.to_owned())),
                 None => (previous.clone(), None),

@@ -38,6 +38,17 @@ fn looks_like_place(piece: &str) -> bool {
         && !piece.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Splits `Arup, Cork` into employer and place when the part after the last
+/// comma reads as a place.
+fn split_trailing_place(company: String) -> (String, Option<String>) {
+    if let Some((name, place)) = company.rsplit_once(", ") {
+        if looks_like_place(place) && word_count(place) <= 3 && !name.trim().is_empty() {
+            return (name.trim().to_owned(), Some(place.trim().to_owned()));
+        }
+    }
+    (company, None)
+}
+
 /// Orders two pieces as (title, company) by which reads more like which.
 fn order(a: String, b: String) -> (String, String) {
     let as_is = title_score(&a) + company_score(&b);
@@ -73,6 +84,10 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
                 _ => (String::new(), String::new()),
             };
             let location = location.or_else(|| pieces.find(|p| looks_like_place(p)));
+            let (company, location) = match location {
+                Some(place) => (company, Some(place)),
+                None => split_trailing_place(company),
+            };
             let (description, bullets) = entry.into_parts();
             let empty = title.is_empty() && company.is_empty() && header.dates.is_none();
             (!empty || !bullets.is_empty()).then(|| Experience {

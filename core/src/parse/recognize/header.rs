@@ -8,7 +8,7 @@ use super::contact::{
 };
 use super::headings::{SectionKind, section_for};
 use super::sections::Layout;
-use super::text::{segments, word_count};
+use super::text::{join_wrapped, segments, word_count};
 use crate::model::Resume;
 
 /// Lines that may carry contact details: the preamble, contact sections, and
@@ -93,11 +93,10 @@ pub(crate) fn read(layout: &Layout<'_>, all: &[Item<'_>], resume: &mut Resume) {
         .any(|s| s.kind == SectionKind::Summary)
     {
         let start = name_at.map_or(0, |(i, _)| i + 1);
-        let paragraph: Vec<&str> = layout
-            .preamble
-            .iter()
-            .skip(start)
-            .filter(|i| word_count(&i.text) >= 8 && !is_contact_detail(&i.text))
+        let rest = layout.preamble.iter().skip(start);
+        let paragraph: Vec<&str> = rest
+            .skip_while(|i| word_count(&i.text) < 8 || is_contact_detail(&i.text))
+            .take_while(|i| !is_contact_detail(&i.text) && !i.text.contains('\t'))
             .map(|i| i.text.as_str())
             .collect();
         if !paragraph.is_empty() {
@@ -131,9 +130,19 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
         .iter()
         .filter_map(|i| i.line.font_size)
         .fold(0.0_f32, f32::max);
+    let largest = |item: &Item<'_>| {
+        max_size > 0.0 && item.line.font_size.is_some_and(|s| s >= max_size - 0.5)
+    };
     let mut best: Option<(i32, usize, String)> = None;
     for (index, item) in pool.iter().enumerate().take(12) {
-        let Some(candidate) = segments(&item.text)
+        let mut text = item.text.clone();
+        if let Some(next) = pool
+            .get(index + 1)
+            .filter(|n| largest(item) && largest(n) && !n.text.contains('\t'))
+        {
+            join_wrapped(&mut text, &next.text);
+        }
+        let Some(candidate) = segments(&text)
             .into_iter()
             .map(strip_name_label)
             .find(|s| {
@@ -141,6 +150,17 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
                     && !is_contact_detail(s)
                     && !is_location(s)
                     && section_for(s).is_none()
+            })
+            .or_else(|| {
+                segments(&item.text)
+                    .into_iter()
+                    .map(strip_name_label)
+                    .find(|s| {
+                        looks_like_name(s)
+                            && !is_contact_detail(s)
+                            && !is_location(s)
+                            && section_for(s).is_none()
+                    })
             })
         else {
             continue;
@@ -150,16 +170,13 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
         if line.heading_level == Some(0) {
             score += 4;
         }
-        if max_size > 0.0 && line.font_size.is_some_and(|s| s >= max_size - 0.5) {
+        if largest(item) {
             score += 3;
         }
         if line.is_bold() {
             score += 1;
         }
         if index == 0 {
-            score += 1;
-        }
-        if word_count(candidate) >= 2 {
             score += 1;
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {

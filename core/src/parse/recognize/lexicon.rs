@@ -3,10 +3,8 @@
 /// Words that mark a job title.
 const TITLE_WORDS: &[&str] = &[
     "engineer",
-    "engineering",
     "developer",
     "manager",
-    "management",
     "analyst",
     "designer",
     "director",
@@ -125,11 +123,6 @@ const TITLE_WORDS: &[&str] = &[
     "scrum",
     "master",
     "owner",
-    "product",
-    "marketing",
-    "sales",
-    "support",
-    "success",
     "counselor",
     "counsellor",
     "psychologist",
@@ -308,6 +301,26 @@ const DEGREE_WORDS: &[&str] = &[
     "cert",
     "cert.",
     "ged",
+    "bacharelado",
+    "mestrado",
+    "doutorado",
+    "diplom",
+    "magister",
+    "laurea",
+    "maestría",
+    "maestria",
+    "grado",
+    "ingeniero",
+    "ingénieur",
+    "abitur",
+    "staatsexamen",
+    "bsba",
+    "mca",
+    "bca",
+    "pgdm",
+    "b.e.",
+    "b.tech.",
+    "m.tech.",
     "high",
     "a-levels",
     "gcse",
@@ -376,9 +389,76 @@ fn count(text: &str, list: &[&str]) -> usize {
     words(text).filter(|w| list.contains(&w.as_str())).count()
 }
 
-/// How much `text` reads like a job title (0 = not at all).
+/// Nouns that end a job title ("Civil Engineer", "Head of Sales" aside).
+const TITLE_HEADS: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "analyst",
+    "designer",
+    "director",
+    "officer",
+    "assistant",
+    "intern",
+    "specialist",
+    "consultant",
+    "lead",
+    "head",
+    "president",
+    "associate",
+    "representative",
+    "technician",
+    "teacher",
+    "coordinator",
+    "administrator",
+    "architect",
+    "scientist",
+    "researcher",
+    "accountant",
+    "auditor",
+    "executive",
+    "trainee",
+    "aide",
+    "nurse",
+    "founder",
+    "owner",
+    "advisor",
+    "adviser",
+    "programmer",
+    "supervisor",
+    "instructor",
+    "professor",
+    "lecturer",
+    "fellow",
+    "strategist",
+    "recruiter",
+    "editor",
+    "writer",
+    "controller",
+    "partner",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "vp",
+    "sergeant",
+    "clerk",
+    "agent",
+    "attorney",
+    "counsel",
+    "operator",
+    "volunteer",
+    "trustee",
+];
+
+/// How much `text` reads like a job title (0 = not at all). A title word
+/// at the end (the head noun, as in "Civil Engineer") counts double.
 pub fn title_score(text: &str) -> usize {
-    count(text, TITLE_WORDS)
+    let base = text.split('(').next().unwrap_or(text);
+    let head = words(base)
+        .last()
+        .is_some_and(|w| TITLE_HEADS.contains(&w.as_str()));
+    count(text, TITLE_WORDS) + usize::from(head)
 }
 
 /// How much `text` reads like an employer (0 = not at all).

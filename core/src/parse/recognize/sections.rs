@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::Item;
+use super::contact::looks_like_name;
 use super::headings::{HeadingStyle, SectionKind, heading_shaped, section_for};
-use super::text::join_wrapped;
+use super::text::{join_wrapped, word_count};
 use super::{education, experience, lists, skills};
 use crate::model::{OtherSection, Resume};
 
@@ -155,8 +156,13 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
         }
     }
 
+    let masthead = masthead(items, body);
     let mut layout = Layout::default();
     for (i, item) in items.iter().enumerate() {
+        if masthead.contains(&i) {
+            layout.preamble.push(item.clone());
+            continue;
+        }
         if let Some(kind) = kinds[i] {
             layout.sections.push(Section {
                 kind,
@@ -187,6 +193,37 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
         }
     }
     layout
+}
+
+/// Lines set far larger than the body that read as a name (with a wrapped
+/// second line and the headline under them): they belong to the top of the
+/// resume wherever a column layout put them in reading order.
+fn masthead(items: &[Item<'_>], body: Option<i32>) -> Vec<usize> {
+    let Some(body) = body else { return Vec::new() };
+    let size = |item: &Item<'_>| item.line.font_size.map_or(0, |s| (s * 2.0).round() as i32);
+    let Some(top) = items.iter().map(size).max().filter(|&t| t * 2 >= body * 3) else {
+        return Vec::new();
+    };
+    let Some(first) = items
+        .iter()
+        .position(|i| size(i) == top && looks_like_name(&i.text))
+    else {
+        return Vec::new();
+    };
+    let mut lines = vec![first];
+    let mut next = first + 1;
+    while let Some(item) = items.get(next) {
+        let headline = size(item) > body
+            && word_count(&item.text) <= 8
+            && section_for(&heading_text(item)).is_none();
+        if size(item) == top || (headline && lines.len() < 3) {
+            lines.push(next);
+            next += 1;
+        } else {
+            break;
+        }
+    }
+    lines
 }
 
 /// Reads one section into the resume.
