@@ -160,6 +160,18 @@ pub fn find_range(text: &str) -> Option<DateRange> {
     None
 }
 
+/// True when `text` is only a word for an open end: "Present", "now", "today".
+pub fn is_present_word(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    !t.is_empty()
+        && POINT
+            .find(t)
+            .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+        && points(t)
+            .first()
+            .is_some_and(|p| p.date == ResumeDate::Present)
+}
+
 /// The last four-digit year mentioned in `text`.
 pub fn last_year(text: &str) -> Option<u16> {
     points(text).iter().rev().find_map(|p| p.date.year())
@@ -250,6 +262,14 @@ mod tests {
         assert_eq!(range("Graduated May 2024").map(|r| r.0), Some(ym(2024, 5)));
         assert_eq!(range("Present"), None);
         assert_eq!(range("Managed 3 teams"), None);
+    }
+
+    #[test]
+    fn present_words() {
+        assert!(is_present_word("present"));
+        assert!(is_present_word("Today"));
+        assert!(!is_present_word("presently working"));
+        assert!(!is_present_word("2020"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! dates, place) followed by a body of bullets and description lines.
 
 use super::Item;
-use super::dates::{DateRange, find_range};
+use super::dates::{DateRange, find_range, is_present_word};
 use super::text::{join_wrapped, segments, word_count};
 
 /// One entry of an experience-like section.
@@ -31,7 +31,7 @@ impl Entry<'_, '_> {
         self.header
             .iter()
             .rev()
-            .find(|h| !is_date_only(&h.text))
+            .find(|h| !is_date_only(&h.text) && !starts_with_date(&h.text))
             .and_then(|h| h.line.indent)
     }
 
@@ -62,6 +62,16 @@ fn is_date_only(text: &str) -> bool {
         );
         rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
     }) || ends_in_open_range(text)
+        || is_present_word(text)
+}
+
+/// True when the line opens with its dates (a date column left of the text),
+/// so its indent is the date's, not the text's.
+fn starts_with_date(text: &str) -> bool {
+    find_range(text).is_some_and(|r| {
+        text.get(..r.from)
+            .is_some_and(|before| before.trim().is_empty())
+    })
 }
 
 /// True when the text ends in a range that continues on the next line:
@@ -75,6 +85,34 @@ fn ends_in_open_range(text: &str) -> bool {
         return false;
     };
     find_range(stem).is_some_and(|r| stem.get(r.to..).is_some_and(|rest| rest.trim().is_empty()))
+}
+
+/// Words a line does not end on unless it wraps: `and`, `of`, `by`, `the`…
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "of"
+            | "in"
+            | "for"
+            | "&"
+            | "the"
+            | "a"
+            | "an"
+            | "with"
+            | "at"
+            | "to"
+            | "by"
+            | "from"
+            | "on"
+            | "into"
+            | "de"
+            | "da"
+            | "del"
+            | "und"
+            | "et"
+    )
 }
 
 /// True when a line reads like an entry header rather than running text.
@@ -112,7 +150,11 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
         .next()
         .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
     let open_end = !previous_text.trim_end().ends_with(['.', '!', '?', ':']);
-    starts_lower && (tight || open_end)
+    let dangling = previous_text
+        .split_whitespace()
+        .last()
+        .is_some_and(is_function_word);
+    (starts_lower && (tight || open_end)) || (dangling && tight && same_page)
 }
 
 /// Splits a section into entries.

@@ -88,6 +88,19 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
                 Some(place) => (company, Some(place)),
                 None => split_trailing_place(company),
             };
+            let (title, location) = match location {
+                Some(place) => (title, Some(place)),
+                None => split_trailing_place(title),
+            };
+            let (company, location) = match (company.is_empty(), location) {
+                (true, Some(place)) if !title.is_empty() => match place.split_once(", ") {
+                    Some((employer, city)) => {
+                        (employer.trim().to_owned(), Some(city.trim().to_owned()))
+                    }
+                    None => (company, Some(place)),
+                },
+                (_, location) => (company, location),
+            };
             let (description, bullets) = entry.into_parts();
             let empty = title.is_empty() && company.is_empty() && header.dates.is_none();
             (!empty || !bullets.is_empty()).then(|| Experience {
