@@ -56,7 +56,8 @@ impl PageText {
     }
 }
 
-type Matrix = [f32; 6];
+/// An affine transform `[a b c d e f]`.
+pub type Matrix = [f32; 6];
 
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
@@ -152,13 +153,15 @@ impl<'a> Interpreter<'a> {
         self.out
     }
 
-    /// Runs one content stream of the page.
+    /// Runs the content of the page; `view` maps user space to the viewing
+    /// coordinates that `bounds` are in.
     pub fn run_page(
         &mut self,
         content: &[u8],
         resources: Option<&'a Dictionary>,
+        view: Matrix,
     ) -> Result<(), ParseError> {
-        self.run(content, resources, State::new(IDENTITY), 0)
+        self.run(content, resources, State::new(view), 0)
     }
 
     fn run(

@@ -8,6 +8,11 @@ use crate::parse::{Line, Span};
 
 /// A gap wider than this (× font size) between runs on a line is a tab.
 const TAB_GAP: f32 = 1.5;
+/// Fewest gaps between glyphs from which a letter spacing is estimated.
+const MIN_GAPS: usize = 4;
+/// Widest letter spacing (em) recognised as such: wide tracking such as CSS
+/// `letter-spacing: 0.6em` still reads as one word.
+const MAX_LETTER_SPACING: f32 = 1.0;
 
 /// Characters that mark a list item wherever they stand first.
 const BULLETS: &[char] = &[
@@ -101,10 +106,8 @@ impl Builder {
             .map(|(size, _)| *size)
     }
 
-    /// The usual gap (em) between adjacent glyphs of a run: about 0, or the
-    /// letter spacing of tracked-out text, which word gaps must exceed.
-    fn letter_spacing(&mut self, glyphs: &[Glyph], page: &PageText) -> f32 {
-        self.gaps.clear();
+    /// Appends to `gaps` the gaps (em) between adjacent visible glyphs.
+    fn collect_gaps(gaps: &mut Vec<f32>, glyphs: &[Glyph], page: &PageText) {
         let mut last: Option<&Glyph> = None;
         for glyph in glyphs {
             if page.text_of(glyph).trim().is_empty() {
@@ -112,23 +115,42 @@ impl Builder {
                 continue;
             }
             if let Some(previous) = last {
-                self.gaps
-                    .push((glyph.x0 - previous.x1) / glyph.size.max(0.1));
+                gaps.push((glyph.x0 - previous.x1) / glyph.size.max(0.1));
             }
             last = Some(glyph);
         }
-        if self.gaps.len() < 4 {
-            return 0.0;
+    }
+
+    /// The usual gap (em) in `self.gaps`: about 0, or the letter spacing of
+    /// tracked-out text, which word gaps must exceed. `None` when there are
+    /// too few gaps to tell.
+    fn usual_gap(&mut self) -> Option<f32> {
+        if self.gaps.len() < MIN_GAPS {
+            return None;
         }
         let middle = self.gaps.len() / 2;
         let (_, median, _) = self.gaps.select_nth_unstable_by(middle, f32::total_cmp);
-        median.clamp(0.0, 0.5)
+        Some(median.clamp(0.0, MAX_LETTER_SPACING))
     }
 
-    /// Appends the text of one run, inserting spaces at wide gaps.
-    fn run(&mut self, page: &PageText, run: &Run) {
+    /// The letter spacing of the runs of a row taken together, for runs too
+    /// short to tell their own (a letter-spaced "WORK" next to "EXPERIENCE").
+    fn row_spacing(&mut self, page: &PageText, runs: &[&Run]) -> f32 {
+        self.gaps.clear();
+        for run in runs {
+            let glyphs = page.glyphs.get(run.first..run.end).unwrap_or_default();
+            Self::collect_gaps(&mut self.gaps, glyphs, page);
+        }
+        self.usual_gap().unwrap_or(0.0)
+    }
+
+    /// Appends the text of one run, inserting spaces at wide gaps;
+    /// `row_spacing` is the letter spacing of its row.
+    fn run(&mut self, page: &PageText, run: &Run, row_spacing: f32) {
         let glyphs = page.glyphs.get(run.first..run.end).unwrap_or_default();
-        let threshold = self.letter_spacing(glyphs, page) + SPACE_GAP;
+        self.gaps.clear();
+        Self::collect_gaps(&mut self.gaps, glyphs, page);
+        let threshold = self.usual_gap().unwrap_or(row_spacing) + SPACE_GAP;
         let mut last_x1: Option<f32> = None;
         let mut pending_space = false;
         for glyph in glyphs {
@@ -150,22 +172,11 @@ impl Builder {
         }
     }
 
-    /// Removes a leading list bullet; returns whether there was one.
+    /// Removes a leading list bullet or number; returns whether there was one.
     fn strip_bullet(&mut self) -> bool {
-        let mut chars = self.text.char_indices();
-        let Some((_, first)) = chars.next() else {
+        let Some(cut) = list_marker(&self.text) else {
             return false;
         };
-        let after = chars.next();
-        let spaced = after.is_some_and(|(_, c)| c == ' ' || c == '\t');
-        if !(BULLETS.contains(&first) || (DASH_BULLETS.contains(&first) && spaced)) {
-            return false;
-        }
-        let rest = self.text[first.len_utf8()..].trim_start_matches([' ', '\t']);
-        if rest.is_empty() {
-            return false;
-        }
-        let cut = self.text.len() - rest.len();
         self.text.replace_range(..cut, "");
         self.spans.retain_mut(|span| {
             span.start = span.start.saturating_sub(cut);
@@ -191,6 +202,52 @@ impl Builder {
     }
 }
 
+/// The length of a number that starts a numbered list item: `1.`, `2)`,
+/// `(3)`, `a.`, `iv)`. One or two digits, one lowercase letter or a short
+/// lowercase roman numeral, closed by a dot or parenthesis.
+fn number_marker(text: &str) -> Option<usize> {
+    let (open, body) = match text.strip_prefix('(') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let label = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let digits = (1..=2).contains(&label) && body[..label].bytes().all(|b| b.is_ascii_digit());
+    let letter = label == 1 && body.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+    let roman = (1..=4).contains(&label) && body[..label].bytes().all(|b| b"ivx".contains(&b));
+    if !(digits || letter || roman) {
+        return None;
+    }
+    let close = body[label..].chars().next()?;
+    let closed = if open {
+        close == ')'
+    } else {
+        close == '.' || close == ')'
+    };
+    closed.then_some(usize::from(open) + label + 1)
+}
+
+/// The byte length of the list marker that starts `text` with the
+/// separators after it: a bullet glyph, a dash or asterisk followed by a
+/// space, or a list number followed by a space; `None` when there is none
+/// or nothing follows it.
+fn list_marker(text: &str) -> Option<usize> {
+    let first = text.chars().next()?;
+    let marker = if BULLETS.contains(&first) || DASH_BULLETS.contains(&first) {
+        first.len_utf8()
+    } else {
+        number_marker(text)?
+    };
+    let rest = text.get(marker..)?;
+    let spaced = rest.starts_with([' ', '\t']);
+    if !spaced && !BULLETS.contains(&first) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\t']);
+    (!rest.is_empty()).then(|| text.len() - rest.len())
+}
+
 /// True when `run` repeats the text of `previous` at (nearly) the same place,
 /// as producers do to fake bold or shadows.
 fn overlays(page: &PageText, previous: &Run, run: &Run) -> bool {
@@ -210,6 +267,65 @@ fn overlays(page: &PageText, previous: &Run, run: &Run) -> bool {
     text(previous).eq(text(run))
 }
 
+/// True when the visible text of `run` is one bullet glyph.
+fn is_lone_bullet(page: &PageText, run: &Run) -> bool {
+    let mut visible = page
+        .glyphs
+        .get(run.first..run.end)
+        .unwrap_or_default()
+        .iter()
+        .map(|g| page.text_of(g).trim())
+        .filter(|t| !t.is_empty());
+    let bullet = visible.next().is_some_and(|t| {
+        let mut chars = t.chars();
+        chars
+            .next()
+            .is_some_and(|c| BULLETS.contains(&c) || c == '·')
+            && chars.next().is_none()
+    });
+    bullet && visible.next().is_none()
+}
+
+/// Moves rows that hold nothing but a bullet into the neighbouring row of
+/// text the bullet stands before, when their baselines differ a little (the
+/// bullet is often set in another font on its own baseline).
+fn attach_bullets(page: &PageText, runs: &[Run], rows: &mut Vec<Vec<usize>>) {
+    let mut k = 0;
+    while k < rows.len() {
+        let bullet = match rows[k].as_slice() {
+            [index] => runs.get(*index).filter(|run| is_lone_bullet(page, run)),
+            _ => None,
+        };
+        let Some(bullet) = bullet else {
+            k += 1;
+            continue;
+        };
+        let fits = |row: &Vec<usize>| {
+            let first = row.first().and_then(|&i| runs.get(i))?;
+            let size = first.size.max(bullet.size);
+            let dy = (first.y - bullet.y).abs();
+            let gap = first.x0 - bullet.x1;
+            (dy < 0.5 * size && gap > -0.1 * size && gap < 4.0 * size).then_some(dy)
+        };
+        let previous = k
+            .checked_sub(1)
+            .and_then(|p| Some((p, fits(rows.get(p)?)?)));
+        let next = rows.get(k + 1).and_then(fits).map(|dy| (k + 1, dy));
+        let target = match (previous, next) {
+            (Some(p), Some(n)) => Some(if n.1 < p.1 { n } else { p }),
+            (p, n) => p.or(n),
+        };
+        match target {
+            Some((target, _)) => {
+                let index = rows[k][0];
+                rows[target].insert(0, index);
+                rows.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// Builds the lines of one page in reading order.
 pub fn page_lines(page: &PageText, page_number: u32) -> Vec<PageLine> {
     let runs = build_runs(page);
@@ -217,27 +333,28 @@ pub fn page_lines(page: &PageText, page_number: u32) -> Vec<PageLine> {
     let mut builder = Builder::default();
     for block in reading_blocks(&runs) {
         let mut previous: Option<(f32, f32)> = None;
-        for row in rows(&runs, &block) {
+        let mut block_rows = rows(&runs, &block);
+        attach_bullets(page, &runs, &mut block_rows);
+        for row in block_rows {
             builder.clear();
+            let row_runs: Vec<&Run> = row.iter().filter_map(|&i| runs.get(i)).collect();
+            let row_spacing = builder.row_spacing(page, &row_runs);
             let mut last: Option<&Run> = None;
             let (mut x0, mut x1, mut y, mut size) = (f32::INFINITY, f32::NEG_INFINITY, 0.0, 0.0);
-            for &index in &row {
-                let Some(run) = runs.get(index) else {
-                    continue;
-                };
+            for run in row_runs {
                 if last.is_some_and(|prev| overlays(page, prev, run)) {
                     continue;
                 }
                 if let Some(prev) = last {
-                    let gap = run.x0 - prev.x1;
                     let em = prev.size.max(run.size);
+                    let gap = run.x0 - prev.x1 - row_spacing * em;
                     if gap > TAB_GAP * em {
                         builder.separator("\t");
                     } else if gap > SPACE_GAP * em {
                         builder.separator(" ");
                     }
                 }
-                builder.run(page, run);
+                builder.run(page, run, row_spacing);
                 x0 = x0.min(run.x0);
                 x1 = x1.max(run.x1);
                 if run.size >= size {
@@ -380,5 +497,93 @@ mod tests {
         );
         assert_eq!(lines[0].line.indent, Some(68.0));
         assert_eq!(lines[0].line.spans[0].start, 0);
+    }
+
+    #[test]
+    fn numbered_items_become_list_items() {
+        for (text, stripped) in [
+            ("1. Led the team", Some("Led the team")),
+            ("12) Shipped it", Some("Shipped it")),
+            ("(3) Wrote docs", Some("Wrote docs")),
+            ("a. First point", Some("First point")),
+            ("iv. Fourth point", Some("Fourth point")),
+            ("2.\tTabbed", Some("Tabbed")),
+            ("2019 – 2021", None),
+            ("3 years of Rust", None),
+            ("5.2 to 3.1", None),
+            ("J. Smith", None),
+            ("e.g. this", None),
+            ("100. Too long", None),
+            ("1.", None),
+            ("(2. Unbalanced", None),
+        ] {
+            let cut = list_marker(text);
+            assert_eq!(cut.map(|c| &text[c..]), stripped, "{text}");
+        }
+    }
+
+    #[test]
+    fn number_run_left_of_text_is_stripped() {
+        let page = page_of(&[("1.", 50.0, 100.0, false), ("Led", 72.0, 100.0, false)]);
+        let line = &page_lines(&page, 1)[0].line;
+        assert_eq!((line.text.as_str(), line.list_item), ("Led", true));
+        assert_eq!(line.indent, Some(72.0));
+    }
+
+    #[test]
+    fn bullet_on_its_own_baseline_joins_its_text() {
+        let page = page_of(&[
+            ("Intro", 50.0, 86.0, false),
+            ("•", 50.0, 101.5, false),
+            ("Led", 68.0, 100.0, false),
+            ("team", 90.0, 100.0, false),
+            ("•", 50.0, 112.5, false),
+            ("Next", 68.0, 114.0, false),
+        ]);
+        let lines: Vec<_> = page_lines(&page, 1)
+            .into_iter()
+            .map(|l| (l.line.text, l.line.list_item))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("Intro".to_owned(), false),
+                ("Led team".to_owned(), true),
+                ("Next".to_owned(), true)
+            ]
+        );
+    }
+
+    /// Glyphs of `word` set 5 points wide with `tracking` points between
+    /// them, from `x`.
+    fn tracked(page: &mut PageText, word: &str, x: f32, tracking: f32) -> f32 {
+        let mut x = x;
+        for c in word.chars() {
+            let start = page.text.len() as u32;
+            page.text.push(c);
+            page.glyphs.push(Glyph {
+                x0: x,
+                x1: x + 5.0,
+                y: 100.0,
+                size: 10.0,
+                bold: true,
+                italic: false,
+                start,
+                end: page.text.len() as u32,
+            });
+            x += 5.0 + tracking;
+        }
+        x
+    }
+
+    #[test]
+    fn widely_tracked_headings_stay_words() {
+        for tracking in [3.0, 6.0, 8.0] {
+            let mut page = page_of(&[]);
+            let end = tracked(&mut page, "WORK", 50.0, tracking);
+            tracked(&mut page, "EXPERIENCE", end + 2.5 + tracking, tracking);
+            let lines = page_lines(&page, 1);
+            assert_eq!(lines[0].line.text, "WORK EXPERIENCE", "{tracking}");
+        }
     }
 }

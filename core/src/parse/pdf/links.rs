@@ -32,7 +32,9 @@ fn page_links(doc: &Document, page: &PageInfo) -> Vec<Link> {
     let Some(Object::Array(annotations)) = get(doc, page.dict, b"Annots") else {
         return out;
     };
-    let [left, _, _, top] = page.bounds;
+    let top = page.bounds[3];
+    let [a, b, c, d, e, f] = page.view;
+    let to_view = |x: f32, y: f32| (a * x + c * y + e, b * x + d * y + f);
     for annotation in annotations.iter().take(MAX_ANNOTATIONS) {
         let Some(dict) = resolve(doc, annotation).and_then(as_dict) else {
             continue;
@@ -50,7 +52,7 @@ fn page_links(doc: &Document, page: &PageInfo) -> Vec<Link> {
             continue;
         };
         let uri = text_string(uri).trim().to_owned();
-        let Some([a, b, c, d]) =
+        let Some([x0, y0, x1, y1]) =
             get_numbers(doc, dict, b"Rect").and_then(|r| <[f32; 4]>::try_from(r).ok())
         else {
             continue;
@@ -58,11 +60,12 @@ fn page_links(doc: &Document, page: &PageInfo) -> Vec<Link> {
         if uri.is_empty() {
             continue;
         }
+        let (p, q) = (to_view(x0, y0), to_view(x1, y1));
         out.push(Link {
-            x0: a.min(c) - left,
-            x1: a.max(c) - left,
-            top: top - b.max(d),
-            bottom: top - b.min(d),
+            x0: p.0.min(q.0),
+            x1: p.0.max(q.0),
+            top: top - p.1.max(q.1),
+            bottom: top - p.1.min(q.1),
             uri,
         });
     }

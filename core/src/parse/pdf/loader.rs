@@ -170,14 +170,32 @@ pub struct PageInfo<'a> {
     pub dict: &'a Dictionary,
     /// The page's resource dictionary.
     pub resources: Option<&'a Dictionary>,
-    /// The visible area (CropBox within MediaBox).
+    /// The visible area (CropBox within MediaBox) in viewing coordinates:
+    /// `[0 0 width height]` of the page as displayed (after `/Rotate`).
     pub bounds: Rect,
+    /// Maps default user space to viewing coordinates (origin at the
+    /// bottom-left corner of the displayed page, y upwards).
+    pub view: [f32; 6],
+}
+
+/// The viewing matrix and the displayed size of `area` shown turned
+/// clockwise by `rotate` degrees.
+fn view(area: Rect, rotate: i64) -> ([f32; 6], Rect) {
+    let [l, b, r, t] = area;
+    let (w, h) = (r - l, t - b);
+    match rotate.rem_euclid(360) {
+        90 => ([0.0, -1.0, 1.0, 0.0, -b, r], [0.0, 0.0, h, w]),
+        180 => ([-1.0, 0.0, 0.0, -1.0, r, t], [0.0, 0.0, w, h]),
+        270 => ([0.0, 1.0, -1.0, 0.0, t, -l], [0.0, 0.0, h, w]),
+        _ => ([1.0, 0.0, 0.0, 1.0, -l, -b], [0.0, 0.0, w, h]),
+    }
 }
 
 struct Inherited<'a> {
     resources: Option<&'a Dictionary>,
     media_box: Option<Rect>,
     crop_box: Option<Rect>,
+    rotate: Option<i64>,
 }
 
 /// The pages in order, at most `limits.max_pages`; cycles and over-deep
@@ -201,6 +219,7 @@ pub fn pages<'a>(doc: &'a Document, limits: &ParseLimits) -> Result<Vec<PageInfo
         resources: None,
         media_box: None,
         crop_box: None,
+        rotate: None,
     };
     let mut stack: Vec<(ObjectId, usize, std::rc::Rc<Inherited<'a>>)> =
         vec![(top, 0, std::rc::Rc::new(empty))];
@@ -218,6 +237,9 @@ pub fn pages<'a>(doc: &'a Document, limits: &ParseLimits) -> Result<Vec<PageInfo
             resources: get_dict(doc, dict, b"Resources").or(inherited.resources),
             media_box: rect(doc, dict, b"MediaBox").or(inherited.media_box),
             crop_box: rect(doc, dict, b"CropBox").or(inherited.crop_box),
+            rotate: get(doc, dict, b"Rotate")
+                .and_then(|o| o.as_i64().ok())
+                .or(inherited.rotate),
         };
         let kids = match get(doc, dict, b"Kids") {
             Some(Object::Array(kids)) => Some(kids),
@@ -234,7 +256,7 @@ pub fn pages<'a>(doc: &'a Document, limits: &ParseLimits) -> Result<Vec<PageInfo
             continue;
         }
         let media = here.media_box.unwrap_or([0.0, 0.0, 612.0, 792.0]);
-        let bounds = match here.crop_box {
+        let visible = match here.crop_box {
             Some(c) => {
                 let r = [
                     c[0].max(media[0]),
@@ -246,10 +268,12 @@ pub fn pages<'a>(doc: &'a Document, limits: &ParseLimits) -> Result<Vec<PageInfo
             }
             None => media,
         };
+        let (view, bounds) = view(visible, here.rotate.unwrap_or(0));
         out.push(PageInfo {
             dict,
             resources: here.resources,
             bounds,
+            view,
         });
     }
     Ok(out)

@@ -75,7 +75,7 @@ fn read(bytes: &[u8], limits: &ParseLimits) -> Result<TextDocument, ParseError> 
         }
         let caps = (limits.max_depth, glyphs_left);
         let mut interpreter = Interpreter::new(&doc, &mut budget, &mut fonts, caps, page.bounds);
-        interpreter.run_page(&content, page.resources)?;
+        interpreter.run_page(&content, page.resources, page.view)?;
         let text = interpreter.finish();
         glyphs_left = glyphs_left.saturating_sub(text.glyphs.len());
         let page_number = u32::try_from(index + 1).unwrap_or(u32::MAX);

@@ -461,3 +461,137 @@ fn page_limit_reads_the_first_pages() {
         Some("José Núñez")
     );
 }
+
+fn lines_of(bytes: &[u8]) -> Vec<crate::parse::Line> {
+    read_pdf(bytes, &ParseLimits::default())
+        .expect("readable")
+        .lines
+}
+
+/// rendercv's PDFs of `p01_jose_nunez` draw "Languages: Go, Python, SQL, C"
+/// without the "++" (the glyphs are not in the content stream; other
+/// readers agree), so the reader cannot recover it. A trailing "C++" that is
+/// drawn is kept, as is a "++" drawn as its own piece right after the "C".
+#[test]
+fn trailing_plus_signs_are_kept() {
+    let pdf = build(
+        b"BT /F1 10 Tf 72 700 Td (Languages: Go, SQL, C++) Tj ET \
+          BT /F1 10 Tf 72 686 Td (Tools: C) Tj ET BT /F1 10 Tf 108.13 686 Td (++) Tj ET",
+        |_, _, _| {},
+    );
+    assert_eq!(texts(&pdf), ["Languages: Go, SQL, C++", "Tools: C++"]);
+    let Ok(bytes) = std::fs::read(format!("{DEV}/p07_ethan_caldwell__rendercv-classic.pdf")) else {
+        return;
+    };
+    assert!(texts(&bytes).iter().any(|t| t.contains("C, C++, Python")));
+}
+
+#[test]
+fn numbered_items_are_list_items() {
+    let pdf = build(
+        b"BT /F1 10 Tf 72 700 Td (1.) Tj 18 0 Td (Led the migration) Tj ET \
+          BT /F1 10 Tf 72 686 Td (2\\) Cut costs by 20%) Tj ET \
+          BT /F1 10 Tf 72 672 Td (2019 \\261 2021) Tj ET \
+          BT /F1 10 Tf 72 658 Td (3 years of Rust) Tj ET",
+        |_, _, _| {},
+    );
+    let lines: Vec<_> = lines_of(&pdf)
+        .into_iter()
+        .map(|l| (l.text, l.list_item))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Led the migration".to_owned(), true),
+            ("Cut costs by 20%".to_owned(), true),
+            ("2019 – 2021".to_owned(), false),
+            ("3 years of Rust".to_owned(), false),
+        ]
+    );
+}
+
+#[test]
+fn bullet_in_another_font_on_its_own_baseline() {
+    let pdf = build(
+        b"BT /F2 10 Tf 72 701.6 Td (\\267) Tj ET BT /F1 10 Tf 90 700 Td (Led the team) Tj ET \
+          BT /F2 10 Tf 72 687.6 Td (\\267) Tj ET BT /F1 10 Tf 90 686 Td (Shipped) Tj ET",
+        |doc, _, resources| {
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font",
+                "Subtype" => "Type1",
+                "BaseFont" => "Symbol",
+            });
+            if let Ok(Object::Dictionary(fonts)) = resources.get_mut(b"Font") {
+                fonts.set("F2", font);
+            }
+        },
+    );
+    let lines: Vec<_> = lines_of(&pdf)
+        .into_iter()
+        .map(|l| (l.text, l.list_item, l.indent))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Led the team".to_owned(), true, Some(90.0)),
+            ("Shipped".to_owned(), true, Some(90.0)),
+        ]
+    );
+}
+
+/// Letters drawn one by one, each moved by its Helvetica advance plus
+/// `tracking` em (CSS `letter-spacing`, LaTeX `\so`), words a space wider.
+fn letter_by_letter(text: &str, size: f32, tracking: f32) -> Vec<u8> {
+    let mut content = format!("BT /F1 {size} Tf 72 700 Td ");
+    for c in text.chars() {
+        let width = match c {
+            ' ' | 'I' => 278.0,
+            'W' => 944.0,
+            'O' => 778.0,
+            'R' | 'N' | 'C' => 722.0,
+            _ => 667.0,
+        };
+        if c != ' ' {
+            content.push_str(&format!("({c}) Tj "));
+        }
+        content.push_str(&format!("{} 0 Td ", (width / 1000.0 + tracking) * size));
+    }
+    content.push_str("ET");
+    content.into_bytes()
+}
+
+#[test]
+fn letter_spaced_headings_are_words() {
+    for tracking in [0.1, 0.3, 0.6, 0.8] {
+        let pdf = build(
+            &letter_by_letter("EXPERIENCE", 14.0, tracking),
+            |_, _, _| {},
+        );
+        assert_eq!(texts(&pdf), ["EXPERIENCE"], "{tracking}");
+        let pdf = build(
+            &letter_by_letter("WORK EXPERIENCE", 14.0, tracking),
+            |_, _, _| {},
+        );
+        assert_eq!(texts(&pdf), ["WORK EXPERIENCE"], "{tracking}");
+    }
+}
+
+#[test]
+fn rotated_pages_are_read_as_displayed() {
+    // Shown turned by 90°, the page is 792 wide and 612 high; text upright
+    // on screen runs up the page in user space. The lower line is drawn
+    // first.
+    let pdf = build(
+        b"BT /F1 12 Tf 0 1 -1 0 90 72 Tm (Second line) Tj 0 1 -1 0 76 72 Tm (First line) Tj \
+          0 1 -1 0 76 600 Tm (Right) Tj ET",
+        |doc, page_id, _| {
+            if let Ok(page) = doc.get_dictionary_mut(page_id) {
+                page.set("Rotate", 90);
+            }
+        },
+    );
+    let lines = lines_of(&pdf);
+    let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["First line\tRight", "Second line"]);
+    assert_eq!(lines[0].indent, Some(72.0));
+}
