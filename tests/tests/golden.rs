@@ -32,6 +32,20 @@ fn sample_docx() {
 }
 
 #[test]
+fn generated_corpus_documents() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/docs");
+    for name in [
+        "q03_ciaran_osullivan__docx-table.docx",
+        "q07_lena_schaefer_weiss__latex-article.pdf",
+        "q08_jihoon_park__html-sidebar.pdf",
+        "q01_malgorzata_wisniewska__html-timeline.pdf",
+        "q06_joao_goncalves__html-compact.pdf",
+    ] {
+        insta::assert_json_snapshot!(name, parsed(&dir.join(name)));
+    }
+}
+
+#[test]
 fn dev_corpus_documents() {
     let Some(dir) = dev_corpus() else { return };
     for name in [

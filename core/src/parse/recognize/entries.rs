@@ -118,8 +118,9 @@ fn is_function_word(word: &str) -> bool {
 /// True when a line reads like an entry header rather than running text.
 pub(crate) fn header_like(item: &Item<'_>) -> bool {
     let words = word_count(&item.text);
+    let sentence_end = words >= 5 && item.text.trim_end().ends_with(['.', ';']);
     find_range(&item.text).is_some()
-        || (words <= 14 && !item.text.trim_end().ends_with(['.', ';']))
+        || (words <= 14 && !sentence_end)
         || segments(&item.text).len() >= 2 && words <= 20
 }
 

@@ -3,7 +3,7 @@
 use super::Item;
 use super::dates::{find_range, last_year};
 use super::entries::{header_pieces, split};
-use super::text::{segments, split_list};
+use super::text::{segments, split_list, word_count};
 use crate::model::{Certification, Language, Project};
 
 /// Reads a projects section.
@@ -99,11 +99,11 @@ fn name_and_issuer(text: &str) -> Option<(String, Option<String>)> {
 pub(crate) fn languages(items: &[Item<'_>]) -> Vec<Language> {
     items
         .iter()
-        .flat_map(|item| split_list(&item.text))
+        .flat_map(|item| language_entries(&item.text))
         .filter_map(|entry| {
             let (language, fluency) = if let Some((lang, rest)) = entry.split_once('(') {
                 (lang.trim(), Some(rest.trim_end_matches(')').trim()))
-            } else if let Some((lang, rest)) = entry.split_once([':', '–', '—', '-']) {
+            } else if let Some((lang, rest)) = entry.split_once([':', '–', '—', '-', '·']) {
                 (lang.trim(), Some(rest.trim()))
             } else {
                 (entry.trim(), None)
@@ -114,6 +114,18 @@ pub(crate) fn languages(items: &[Item<'_>]) -> Vec<Language> {
             })
         })
         .collect()
+}
+
+/// The language entries of one line: `Korean · native` is one entry, while
+/// `English (Native); Spanish (Fluent)` is a list.
+fn language_entries(text: &str) -> Vec<String> {
+    let one_pair =
+        !text.contains([',', ';', '|', '\t']) && text.matches(['·', ':', '–', '—']).count() == 1;
+    if one_pair && word_count(text) <= 6 {
+        vec![text.trim().to_owned()]
+    } else {
+        split_list(text)
+    }
 }
 
 #[cfg(test)]
