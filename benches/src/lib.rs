@@ -10,8 +10,10 @@ pub struct Document {
     pub bytes: Vec<u8>,
 }
 
-/// The repository's sample resume plus, when the shared corpus sits beside the
-/// clone, every dev document with the given extension.
+/// The repository's sample resume plus every document with the given
+/// extension in the benchmark corpus: `$RESUME_ENGINE_BENCH_CORPUS` when set,
+/// else the shared dev corpus beside the clone, else the repository's
+/// generated corpus (`corpus/docs`).
 pub fn documents(extension: &str) -> Vec<Document> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -21,7 +23,10 @@ pub fn documents(extension: &str) -> Vec<Document> {
     if sample.is_file() {
         paths.push(sample);
     }
-    let corpus = root.join("../shared/corpus/dev");
+    let corpus = std::env::var_os("RESUME_ENGINE_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .or_else(|| Some(root.join("../shared/corpus/dev")).filter(|d| d.is_dir()))
+        .unwrap_or_else(|| root.join("corpus/docs"));
     match std::fs::read_dir(&corpus) {
         Ok(entries) => {
             let mut found: Vec<PathBuf> = entries
