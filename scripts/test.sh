@@ -11,12 +11,15 @@ cargo fmt --all -- --check
 
 echo "==> lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p resume-engine --features http-parser --all-targets --locked -- -D warnings
 
 echo "==> tests"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --locked --no-fail-fast
+  cargo nextest run -p resume-engine --features http-parser --locked --no-fail-fast
 else
   cargo test --workspace --locked --no-fail-fast --lib --bins --tests
+  cargo test -p resume-engine --features http-parser --locked --no-fail-fast --lib --bins --tests
 fi
 
 echo "==> doctests (lib docs and README examples)"

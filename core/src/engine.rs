@@ -1,10 +1,16 @@
 //! The engine facade: the single entry point for the CLI and the bindings.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{ModelError, Resume};
-use crate::parse::{self, Format, ParseError, ParseLimits, TextDocument};
+use crate::parse::chain::external_parser;
+use crate::parse::{
+    self, ExternalParserConfig, Format, ParseError, ParseLimits, Parsed, Parser, ParserChain,
+    TextDocument,
+};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
@@ -13,6 +19,10 @@ use crate::parse::{self, Format, ParseError, ParseLimits, TextDocument};
 pub struct EngineConfig {
     /// Limits applied when reading documents.
     pub limits: ParseLimits,
+    /// An external parser tried when the built-in one fails or finds no
+    /// sections; `None` (the default) keeps parsing embedded and offline.
+    /// Needs the `http-parser` feature.
+    pub external_parser: Option<ExternalParserConfig>,
 }
 
 /// Errors of the engine layer.
@@ -34,6 +44,7 @@ pub enum EngineError {
 #[derive(Debug, Clone)]
 pub struct Engine {
     config: EngineConfig,
+    chain: ParserChain,
 }
 
 impl Engine {
@@ -44,12 +55,26 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
+        Self::with_parsers(config, Vec::new())
+    }
+
+    /// Builds an engine whose chain is the built-in parser, the configured
+    /// external parser, then `extra` in order.
+    fn with_parsers(
+        config: EngineConfig,
+        extra: Vec<Arc<dyn Parser>>,
+    ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
                 "limits.max_input_bytes must be greater than 0".into(),
             ));
         }
-        Ok(Self { config })
+        let mut chain = ParserChain::default();
+        if let Some(external) = &config.external_parser {
+            chain = chain.then(external_parser(external).map_err(EngineError::Config)?);
+        }
+        let chain = extra.into_iter().fold(chain, ParserChain::then);
+        Ok(Self { config, chain })
     }
 
     /// The configuration in effect.
@@ -58,9 +83,21 @@ impl Engine {
     }
 
     /// Parses a resume from PDF, DOCX or plain-text bytes (the format is
-    /// detected from the bytes).
+    /// detected from the bytes), trying the fallback parsers when the
+    /// built-in one fails or finds no sections.
     pub fn parse(&self, bytes: &[u8]) -> Result<Resume, EngineError> {
-        Ok(parse::parse_resume(bytes, &self.config.limits)?)
+        Ok(self.parse_detailed(bytes)?.resume)
+    }
+
+    /// Like [`Engine::parse`], and also says which parser produced the
+    /// resume and which ones failed on the way.
+    pub fn parse_detailed(&self, bytes: &[u8]) -> Result<Parsed, EngineError> {
+        Ok(self.chain.parse(bytes, &self.config.limits)?)
+    }
+
+    /// The parsers in the order they are tried.
+    pub fn parser_chain(&self) -> &ParserChain {
+        &self.chain
     }
 
     /// Reads a document into the lines and layout hints the recogniser sees,
@@ -74,6 +111,7 @@ impl Engine {
 #[derive(Debug, Clone, Default)]
 pub struct EngineBuilder {
     config: EngineConfig,
+    parsers: Vec<Arc<dyn Parser>>,
 }
 
 impl EngineBuilder {
@@ -95,8 +133,23 @@ impl EngineBuilder {
         self
     }
 
+    /// Sets the external parser tried when the built-in one fails or finds
+    /// no sections (needs the `http-parser` feature, else [`build`](Self::build)
+    /// fails).
+    pub fn external_parser(mut self, external: ExternalParserConfig) -> Self {
+        self.config.external_parser = Some(external);
+        self
+    }
+
+    /// Appends a custom parser to the chain, tried after the built-in and
+    /// external ones.
+    pub fn parser(mut self, parser: Arc<dyn Parser>) -> Self {
+        self.parsers.push(parser);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::from_config(self.config)
+        Engine::with_parsers(self.config, self.parsers)
     }
 }

@@ -48,6 +48,15 @@ pub enum ParseError {
         /// Which limit was hit.
         reason: String,
     },
+    /// A parser other than the built-in one (an external service, a custom
+    /// [`Parser`](super::Parser)) could not produce a resume.
+    #[error("external parser `{parser}` failed: {reason}")]
+    External {
+        /// The failing parser's [`name`](super::Parser::name).
+        parser: String,
+        /// What went wrong and what to check.
+        reason: String,
+    },
 }
 
 fn human_size(bytes: u64) -> String {
@@ -72,6 +81,14 @@ impl ParseError {
     pub fn limit(format: &'static str, reason: impl std::fmt::Display) -> Self {
         Self::LimitExceeded {
             format,
+            reason: reason.to_string(),
+        }
+    }
+
+    /// A [`ParseError::External`] for the parser named `parser` with a reason.
+    pub fn external(parser: impl Into<String>, reason: impl std::fmt::Display) -> Self {
+        Self::External {
+            parser: parser.into(),
             reason: reason.to_string(),
         }
     }

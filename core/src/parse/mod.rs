@@ -1,5 +1,7 @@
 //! Document parsing: bytes → [`TextDocument`] (per format) → [`Resume`].
+//! [`ParserChain`] adds fallbacks after the built-in parser.
 
+pub mod chain;
 pub mod document;
 mod docx;
 mod error;
@@ -9,6 +11,9 @@ mod pdf;
 pub mod recognize;
 mod text;
 
+pub use chain::{BuiltinParser, ExternalParserConfig, Parsed, Parser, ParserChain, ParserFailure};
+#[cfg(feature = "http-parser")]
+pub use chain::{HttpParser, MAX_RESPONSE_BYTES};
 pub use document::{Line, LineOrigin, Span, TextDocument};
 pub use error::ParseError;
 pub use format::{Format, detect};
