@@ -78,6 +78,9 @@ fn starts_with_date(text: &str) -> bool {
 /// `September 2017 to`, `2019 –`.
 fn ends_in_open_range(text: &str) -> bool {
     let t = text.trim_end();
+    if ends_with_month(t) && find_range(t).is_some() {
+        return true;
+    }
     let Some(stem) = ["to", "–", "—", "-", "until", "till"]
         .iter()
         .find_map(|sep| t.strip_suffix(sep))
@@ -85,6 +88,41 @@ fn ends_in_open_range(text: &str) -> bool {
         return false;
     };
     find_range(stem).is_some_and(|r| stem.get(r.to..).is_some_and(|rest| rest.trim().is_empty()))
+}
+
+/// True when the text ends on a month name whose year is on the next line
+/// (`September 2017 to April` / `2020`).
+fn ends_with_month(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    text.split_whitespace()
+        .last()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .is_some_and(|w| MONTHS.contains(&w.as_str()))
 }
 
 /// Words a line does not end on unless it wraps: `and`, `of`, `by`, `the`…

@@ -2,8 +2,8 @@
 
 use super::Item;
 use super::contact::is_location;
-use super::entries::{header_pieces, split};
-use super::lexicon::{company_score, title_score};
+use super::entries::{Piece, header_pieces, split};
+use super::lexicon::{company_score, ends_with_title_noun, title_score};
 use super::text::word_count;
 use crate::model::Experience;
 
@@ -27,6 +27,34 @@ fn split_single(piece: &str) -> (String, String) {
     } else {
         (piece.to_owned(), String::new())
     }
+}
+
+/// Takes the place out of the header pieces: a `City, Region` piece, else
+/// the `, City` tail of the job-title piece, else a short place-like piece
+/// set apart on the right when enough pieces remain for title and employer.
+fn take_location(pieces: &mut Vec<Piece>) -> Option<String> {
+    if pieces.len() < 2 {
+        return None;
+    }
+    if let Some(i) = pieces.iter().position(|p| is_location(&p.text)) {
+        return Some(pieces.remove(i).text);
+    }
+    let aside = pieces
+        .iter()
+        .position(|p| p.aside && looks_like_place(&p.text));
+    if let Some(i) = aside.filter(|_| pieces.len() > 2) {
+        return Some(pieces.remove(i).text);
+    }
+    for piece in pieces.iter_mut() {
+        if let Some((title, place)) = piece.text.rsplit_once(", ") {
+            if looks_like_place(place) && word_count(place) <= 2 && ends_with_title_noun(title) {
+                let place = place.trim().to_owned();
+                piece.text = title.trim().to_owned();
+                return Some(place);
+            }
+        }
+    }
+    None
 }
 
 /// A short piece without job or employer words: a place such as `Kista`.
@@ -67,16 +95,7 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
         .filter_map(|entry| {
             let header = header_pieces(&entry.header);
             let mut pieces = header.pieces;
-            let place = pieces
-                .iter()
-                .position(|p| is_location(&p.text))
-                .or_else(|| {
-                    pieces
-                        .iter()
-                        .position(|p| p.aside && looks_like_place(&p.text))
-                })
-                .filter(|_| pieces.len() > 1);
-            let location = place.map(|i| pieces.remove(i).text);
+            let location = take_location(&mut pieces);
             let mut pieces = pieces.into_iter().map(|p| p.text);
             let (title, company) = match (pieces.next(), pieces.next()) {
                 (Some(a), Some(b)) => order(a, b),

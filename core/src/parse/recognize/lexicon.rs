@@ -454,11 +454,16 @@ const TITLE_HEADS: &[&str] = &[
 /// How much `text` reads like a job title (0 = not at all). A title word
 /// at the end (the head noun, as in "Civil Engineer") counts double.
 pub fn title_score(text: &str) -> usize {
+    count(text, TITLE_WORDS) + usize::from(ends_with_title_noun(text))
+}
+
+/// True when the text (a parenthetical aside) ends with a job noun:
+/// "Civil Engineer", "Trainee".
+pub fn ends_with_title_noun(text: &str) -> bool {
     let base = text.split('(').next().unwrap_or(text);
-    let head = words(base)
+    words(base)
         .last()
-        .is_some_and(|w| TITLE_HEADS.contains(&w.as_str()));
-    count(text, TITLE_WORDS) + usize::from(head)
+        .is_some_and(|w| TITLE_HEADS.contains(&w.as_str()))
 }
 
 /// How much `text` reads like an employer (0 = not at all).
