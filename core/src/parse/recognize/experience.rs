@@ -77,6 +77,35 @@ fn split_trailing_place(company: String) -> (String, Option<String>) {
     (company, None)
 }
 
+/// With three or more pieces (`Acme | Bilbao` over `Lead Engineer`), puts
+/// the most title-like piece and the most employer-like of the rest first,
+/// so a place between them is not taken for either.
+fn order_by_role(mut pieces: Vec<String>) -> Vec<String> {
+    if pieces.len() < 3 {
+        return pieces;
+    }
+    let Some(title_at) = (0..pieces.len())
+        .filter(|&i| title_score(&pieces[i]) > 0)
+        .max_by_key(|&i| (title_score(&pieces[i]), usize::MAX - i))
+    else {
+        return pieces;
+    };
+    let title = pieces.remove(title_at);
+    let company_at = pieces
+        .iter()
+        .position(|p| company_score(p) > 0)
+        .or_else(|| {
+            pieces
+                .iter()
+                .position(|p| !looks_like_place(p) || word_count(p) > 1)
+        })
+        .unwrap_or(0);
+    let company = pieces.remove(company_at);
+    let mut ordered = vec![title, company];
+    ordered.extend(pieces);
+    ordered
+}
+
 /// Orders two pieces as (title, company) by which reads more like which.
 fn order(a: String, b: String) -> (String, String) {
     let as_is = title_score(&a) + company_score(&b);
@@ -96,7 +125,8 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
             let header = header_pieces(&entry.header);
             let mut pieces = header.pieces;
             let location = take_location(&mut pieces);
-            let mut pieces = pieces.into_iter().map(|p| p.text);
+            let mut pieces =
+                order_by_role(pieces.into_iter().map(|p| p.text).collect()).into_iter();
             let (title, company) = match (pieces.next(), pieces.next()) {
                 (Some(a), Some(b)) => order(a, b),
                 (Some(a), None) => split_single(&a),

@@ -96,14 +96,27 @@ fn styled(items: &[Item<'_>]) -> bool {
 }
 
 /// An inline heading: `Skills: Go, Rust` → (kind, title, rest).
-fn inline_heading(text: &str) -> Option<(SectionKind, &str, &str)> {
-    let (head, rest) = text.split_once([':', '：'])?;
+fn inline_heading<'t>(item: &'t Item<'_>) -> Option<(SectionKind, &'t str, &'t str)> {
+    let text = item.text.as_str();
+    if let Some((head, rest)) = text.split_once([':', '：']) {
+        let kind = section_for(head)?;
+        let rest = rest.trim();
+        return (!rest.is_empty() && !matches!(kind, SectionKind::Other | SectionKind::Contact))
+            .then_some((kind, head.trim(), rest));
+    }
+    // A label in a side column that shares its line with the first entry:
+    // `Work⇥Acme Corp⇥2019 – 2021`. Weak words need to stand out in bold.
+    let (head, rest) = text.split_once('\t')?;
     let kind = section_for(head)?;
-    let rest = rest.trim();
-    (!rest.is_empty() && !matches!(kind, SectionKind::Other | SectionKind::Contact)).then_some((
+    let stands_out = !is_weak(head)
+        || item
+            .line
+            .bold_prefix()
+            .is_some_and(|p| p.trim() == head.trim());
+    (stands_out && !rest.trim().is_empty() && kind != SectionKind::Contact).then_some((
         kind,
         head.trim(),
-        rest,
+        rest.trim(),
     ))
 }
 
@@ -176,7 +189,7 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
             .last()
             .is_some_and(|s| s.kind == SectionKind::Skills);
         if let Some((kind, title, rest)) =
-            inline_heading(&item.text).filter(|_| !in_skills && !item.bullet)
+            inline_heading(item).filter(|_| !in_skills && !item.bullet)
         {
             let mut rest_item = item.clone();
             rest_item.text = rest.to_owned();

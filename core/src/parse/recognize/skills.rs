@@ -27,6 +27,17 @@ fn label_and_list(item: &Item<'_>) -> (Option<String>, String) {
     (None, text.to_owned())
 }
 
+/// A label on a line of its own above its list: `TOOLS`, `Languages:`.
+fn is_group_label(item: &Item<'_>) -> bool {
+    let text = item.text.trim();
+    !item.bullet
+        && word_count(text) <= 3
+        && !text.contains([',', ';', '|', '\t'])
+        && (text.ends_with([':', '：'])
+            || (super::text::is_upper(text)
+                && text.chars().filter(|c| c.is_alphabetic()).count() > 3))
+}
+
 /// True when `item` continues the list line above it: the line above ends in
 /// a separator, or `item` starts in lower case, or a long list line wrapped
 /// onto a tight, unlabelled line.
@@ -35,7 +46,9 @@ fn wraps_into(previous: &Item<'_>, item: &Item<'_>, joined: &str) -> bool {
         return false;
     }
     let ends_open = joined.trim_end().ends_with([',', ';', '|']);
-    let starts_lower = item.text.chars().next().is_some_and(char::is_lowercase);
+    let starts_lower = item.text.chars().next().is_some_and(char::is_lowercase)
+        && joined.contains(',')
+        && item.text.contains(',');
     let tight = match (
         item.line.space_before,
         previous.line.font_size.or(item.line.font_size),
@@ -56,6 +69,13 @@ pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut V
         let continues = previous.is_some_and(|prev| wraps_into(prev, item, joined));
         match lines.last_mut() {
             Some((_, list)) if continues => join_wrapped(list, &item.text),
+            Some((label, list)) if list.is_empty() => {
+                *list = label_and_list(item).1.clone().replace('\n', " ")
+            }
+            _ if is_group_label(item) => lines.push((
+                Some(item.text.trim_end_matches([':', '：']).trim().to_owned()),
+                String::new(),
+            )),
             _ => lines.push(label_and_list(item)),
         }
         previous = Some(item);
