@@ -84,6 +84,13 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
                     continue;
                 }
                 let (d, s) = (degree_score(&piece), school_score(&piece));
+                if d > 0 && s > 0 && degree.is_empty() && institution.is_empty() {
+                    if let Some((deg, school)) = split_combined(&piece) {
+                        degree = deg;
+                        institution = school;
+                        continue;
+                    }
+                }
                 if d == 0 && s == 0 && is_location(&piece) && location.is_none() {
                     location = Some(piece);
                 } else if s > d && institution.is_empty() {

@@ -32,7 +32,7 @@ impl Entry<'_, '_> {
             .iter()
             .rev()
             .find(|h| !is_date_only(&h.text) && !starts_with_date(&h.text))
-            .and_then(|h| h.line.indent)
+            .and_then(|h| h.indent)
     }
 
     fn header_has_date(&self) -> bool {
@@ -164,11 +164,11 @@ pub(crate) fn header_like(item: &Item<'_>) -> bool {
 
 /// True when `item` continues the body element that starts with `first`.
 fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Option<f32>) -> bool {
-    let hanging = match (item.line.indent, first.line.indent) {
+    let hanging = match (item.indent, first.indent) {
         (Some(x), Some(x0)) => x > x0 + 1.5,
         _ => false,
     };
-    let aligned = match (item.line.indent, first.line.indent, margin) {
+    let aligned = match (item.indent, first.indent, margin) {
         (Some(x), Some(x0), Some(m)) => first.bullet && (x - x0).abs() <= 2.0 && x0 > m + 3.0,
         _ => false,
     };
@@ -198,7 +198,7 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
 
 /// Splits a section into entries.
 pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
-    let margin = items.iter().filter_map(|i| i.line.indent).reduce(f32::min);
+    let margin = items.iter().filter_map(|i| i.indent).reduce(f32::min);
     let mut entries: Vec<Entry<'x, 'a>> = Vec::new();
     for item in items {
         let Some(entry) = entries.last_mut() else {
@@ -240,7 +240,6 @@ pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
         let inferred_bullet = !entry.header.is_empty()
             && !is_date_only(&item.text)
             && item
-                .line
                 .indent
                 .zip(entry.body_indent())
                 .is_some_and(|(x, reference)| x > reference + 5.0);

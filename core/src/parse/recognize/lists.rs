@@ -140,6 +140,7 @@ mod tests {
                 text: l.text.clone(),
                 bullet: l.list_item,
                 line: l,
+                indent: l.indent,
             })
             .collect()
     }

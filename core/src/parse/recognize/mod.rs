@@ -34,6 +34,9 @@ pub(crate) struct Item<'a> {
     pub bullet: bool,
     /// The line as the reader produced it.
     pub line: &'a Line,
+    /// Left edge of the text, when known (the line's, unless the item is
+    /// only part of its line).
+    pub indent: Option<f32>,
 }
 
 /// Compiles a constant pattern. Every pattern in this module is covered by
@@ -55,6 +58,7 @@ fn items(document: &TextDocument) -> Vec<Item<'_>> {
                 text: rest.to_owned(),
                 bullet: line.list_item || glyph,
                 line,
+                indent: line.indent,
             })
         })
         .collect()
@@ -74,3 +78,6 @@ pub fn recognize(document: &TextDocument) -> Resume {
     }
     resume
 }
+
+#[cfg(test)]
+mod tests;

@@ -193,6 +193,9 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
         {
             let mut rest_item = item.clone();
             rest_item.text = rest.to_owned();
+            if item.text.contains('\t') {
+                rest_item.indent = None;
+            }
             layout.sections.push(Section {
                 kind,
                 title: title.to_owned(),

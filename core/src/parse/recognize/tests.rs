@@ -1,0 +1,178 @@
+//! Whole-recogniser tests on small documents built line by line.
+
+use super::recognize;
+use crate::model::ResumeDate;
+use crate::parse::{Line, Span, TextDocument};
+
+/// A line with a font size and left edge, bold throughout when `bold`.
+fn line(text: &str, size: f32, indent: f32, bold: bool) -> Line {
+    Line {
+        text: text.to_owned(),
+        spans: vec![Span {
+            start: 0,
+            end: text.len(),
+            bold,
+            italic: false,
+        }],
+        font_size: Some(size),
+        indent: Some(indent),
+        space_before: Some(2.0),
+        page: 1,
+        ..Line::default()
+    }
+}
+
+fn plain(lines: &[&str]) -> TextDocument {
+    TextDocument {
+        lines: lines.iter().map(|t| Line::plain(*t)).collect(),
+    }
+}
+
+#[test]
+fn plain_text_resume_with_every_section() {
+    let doc = plain(&[
+        "Ana Souza",
+        "ana@example.com | +55 11 91234-5678 | São Paulo, Brazil",
+        "SUMMARY",
+        "Product manager with eight years in payments.",
+        "EXPERIENCE",
+        "Senior Product Manager at Nubank",
+        "Mar 2021 – Present",
+        "• Launched instalment payments to 4 million customers",
+        "• Defined the credit-limit experiment framework",
+        "EDUCATION",
+        "BSc in Economics, Universidade de São Paulo, 2014",
+        "SKILLS",
+        "SQL, Amplitude; Figma | Jira",
+    ]);
+    let r = recognize(&doc);
+    assert_eq!(r.name.as_deref(), Some("Ana Souza"));
+    assert_eq!(r.location.as_deref(), Some("São Paulo, Brazil"));
+    let job = &r.sections.experience[0];
+    assert_eq!(
+        (job.title.as_str(), job.company.as_str()),
+        ("Senior Product Manager", "Nubank")
+    );
+    assert_eq!(
+        job.start,
+        Some(ResumeDate::YearMonth {
+            year: 2021,
+            month: 3
+        })
+    );
+    assert_eq!(job.end, Some(ResumeDate::Present));
+    assert_eq!(job.bullets.len(), 2);
+    let school = &r.sections.education[0];
+    assert_eq!(
+        (
+            school.degree.as_str(),
+            school.institution.as_str(),
+            school.year.as_str()
+        ),
+        ("BSc in Economics", "Universidade de São Paulo", "2014")
+    );
+    assert_eq!(r.sections.skills, ["SQL", "Amplitude", "Figma", "Jira"]);
+}
+
+#[test]
+fn company_first_entries_with_places_and_side_dates() {
+    let doc = TextDocument {
+        lines: vec![
+            line("Lena Weiss", 20.0, 50.0, true),
+            line("EXPERIENCE", 12.0, 50.0, true),
+            line("Bosch | Stuttgart", 10.0, 50.0, true),
+            line("Firmware Engineer", 10.0, 50.0, false),
+            line("June 2015 to", 10.0, 50.0, false),
+            line("August 2017", 10.0, 50.0, false),
+            line(
+                "Wrote the CAN driver for the brake controller and cut its",
+                10.0,
+                62.0,
+                false,
+            ),
+            line("interrupt latency by 40%", 10.0, 62.0, false),
+            line("Led code reviews for 6 engineers", 10.0, 62.0, false),
+            line("EDUCATION", 12.0, 50.0, true),
+            line("Karlsruhe Institute of Technology", 10.0, 50.0, true),
+        ],
+    };
+    let r = recognize(&doc);
+    let job = &r.sections.experience[0];
+    assert_eq!(job.title, "Firmware Engineer");
+    assert_eq!(job.company, "Bosch");
+    assert_eq!(job.location.as_deref(), Some("Stuttgart"));
+    assert_eq!(job.dates, "June 2015 to August 2017");
+    assert_eq!(
+        job.end,
+        Some(ResumeDate::YearMonth {
+            year: 2017,
+            month: 8
+        })
+    );
+    assert_eq!(
+        job.bullets,
+        [
+            "Wrote the CAN driver for the brake controller and cut its interrupt latency by 40%",
+            "Led code reviews for 6 engineers"
+        ]
+    );
+}
+
+#[test]
+fn section_label_in_a_side_column() {
+    let doc = TextDocument {
+        lines: vec![
+            line("Hugo Martin", 20.0, 50.0, true),
+            line(
+                "Summary\tTeacher of mathematics for ten years in Lyon.",
+                10.0,
+                50.0,
+                false,
+            ),
+            line(
+                "Experience\tLycée Ampère\t2018 – Present",
+                10.0,
+                50.0,
+                false,
+            ),
+            line("Mathematics Teacher", 10.0, 150.0, false),
+        ],
+    };
+    let r = recognize(&doc);
+    assert_eq!(
+        r.sections.summary.as_deref(),
+        Some("Teacher of mathematics for ten years in Lyon.")
+    );
+    let job = &r.sections.experience[0];
+    assert_eq!(
+        (job.title.as_str(), job.company.as_str()),
+        ("Mathematics Teacher", "Lycée Ampère")
+    );
+    assert_eq!(job.start, Some(ResumeDate::Year(2018)));
+}
+
+#[test]
+fn large_name_in_the_main_column_after_a_sidebar() {
+    let doc = TextDocument {
+        lines: vec![
+            line("JP", 16.0, 40.0, true),
+            line("CONTACT", 9.0, 40.0, true),
+            line("jp@example.com", 8.0, 40.0, false),
+            line("SKILLS", 9.0, 40.0, true),
+            line("Kotlin, Go", 8.0, 40.0, false),
+            line("Ji-hoon Park", 17.0, 230.0, true),
+            line("Backend Engineer", 11.0, 230.0, false),
+            line("EXPERIENCE", 9.0, 230.0, true),
+            line("Backend Engineer", 10.0, 230.0, true),
+            line("Toss, Seoul", 9.0, 230.0, false),
+            line("2021.07 – PRESENT", 8.0, 230.0, false),
+        ],
+    };
+    let r = recognize(&doc);
+    assert_eq!(r.name.as_deref(), Some("Ji-hoon Park"));
+    assert_eq!(r.headline.as_deref(), Some("Backend Engineer"));
+    assert_eq!(r.email.as_deref(), Some("jp@example.com"));
+    assert_eq!(r.sections.skills, ["Kotlin", "Go"]);
+    assert_eq!(r.sections.experience[0].company, "Toss");
+    assert_eq!(r.sections.experience[0].end, Some(ResumeDate::Present));
+}
