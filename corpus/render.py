@@ -3,7 +3,9 @@
 
 Usage: python3 render.py [--only TEMPLATE[,TEMPLATE]] [--persona ID[,ID]]
 
-Needs: chromium (HTML themes), python-docx (DOCX templates), pdflatex (LaTeX template).
+Needs: chromium (HTML themes), python-docx (DOCX templates), pdflatex (LaTeX templates).
+Templates: templates_html.py, templates_docx.py, templates_latex.py (first batch of 8) and
+templates_html2.py, templates_docx2.py, templates_latex2.py (second batch of 5).
 """
 import argparse
 import json
@@ -28,6 +30,10 @@ def _html(fn):
 for _name, _fn in templates_html.THEMES.items():
     TEMPLATES[_name] = ("pdf", _html(_fn))
 
+import templates_html2  # noqa: E402  (second batch: html-cards, html-markdown)
+for _name, _fn in templates_html2.THEMES.items():
+    TEMPLATES[_name] = ("pdf", _html(_fn))
+
 try:
     import templates_docx  # noqa: E402
     for _name, _fn in templates_docx.TEMPLATES.items():
@@ -36,11 +42,22 @@ except ImportError as exc:  # python-docx missing
     print(f"note: DOCX templates skipped ({exc})", file=sys.stderr)
 
 try:
+    import templates_docx2  # noqa: E402  (second batch: docx-textbox, docx-twocol)
+    for _name, _fn in templates_docx2.TEMPLATES.items():
+        TEMPLATES[_name] = ("docx", _fn)
+except ImportError as exc:  # python-docx missing
+    print(f"note: second-batch DOCX templates skipped ({exc})", file=sys.stderr)
+
+try:
     import templates_latex  # noqa: E402
     for _name, _fn in templates_latex.TEMPLATES.items():
         TEMPLATES[_name] = ("pdf", _fn)
 except ImportError as exc:
     print(f"note: LaTeX template skipped ({exc})", file=sys.stderr)
+
+import templates_latex2  # noqa: E402  (second batch: latex-academic)
+for _name, _fn in templates_latex2.TEMPLATES.items():
+    TEMPLATES[_name] = ("pdf", _fn)
 
 # Which personas each template renders (all by default).
 SUBSET = {}
