@@ -109,10 +109,11 @@ fn inline_heading<'t>(item: &'t Item<'_>) -> Option<(SectionKind, &'t str, &'t s
     let (head, rest) = text.split_once('\t')?;
     let kind = section_for(head)?;
     let stands_out = !is_weak(head)
+        || item.line.is_bold()
         || item
             .line
             .bold_prefix()
-            .is_some_and(|p| p.trim() == head.trim());
+            .is_some_and(|p| p.trim_start().starts_with(head.trim()));
     (stands_out && !rest.trim().is_empty() && kind != SectionKind::Contact).then_some((
         kind,
         head.trim(),
@@ -177,10 +178,21 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
             continue;
         }
         if let Some(kind) = kinds[i] {
+            let mut first = Vec::new();
+            let current = match layout.sections.last_mut() {
+                Some(section) => &mut section.items,
+                None => &mut layout.preamble,
+            };
+            if current
+                .last()
+                .is_some_and(|previous| labels_line_above(item, previous))
+            {
+                first.extend(current.pop());
+            }
             layout.sections.push(Section {
                 kind,
                 title: heading_text(item),
-                items: Vec::new(),
+                items: first,
             });
             continue;
         }
@@ -240,6 +252,18 @@ fn masthead(items: &[Item<'_>], body: Option<i32>) -> Vec<usize> {
         }
     }
     lines
+}
+
+/// True when a heading in a label column sits on (or just under) the first
+/// line of its content, which reading order put before it: the heading has
+/// no space above it and starts well left of that line.
+fn labels_line_above(heading: &Item<'_>, previous: &Item<'_>) -> bool {
+    let no_gap = heading.line.space_before.is_some_and(|gap| gap.abs() < 1.0);
+    let left_of = match (heading.indent, previous.indent) {
+        (Some(h), Some(p)) => p > h + 20.0,
+        _ => false,
+    };
+    no_gap && left_of && heading.line.page == previous.line.page
 }
 
 /// Reads one section into the resume.
