@@ -7,7 +7,7 @@
 //! ("2", "- 2 -", "Page 2 of 3", "Name – Page 2") near the edges are
 //! dropped everywhere.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -90,7 +90,7 @@ pub fn remove_furniture(pages: &mut [Vec<PageLine>]) {
                 >= 2
         })
     };
-    let mut kept: Vec<(String, bool)> = Vec::new();
+    let mut kept: HashSet<(String, bool)> = HashSet::new();
     for lines in pages.iter_mut() {
         lines.retain_mut(|line| {
             let Some(edge) = edge(line) else {
@@ -104,10 +104,9 @@ pub fn remove_furniture(pages: &mut [Vec<PageLine>]) {
                 return true;
             }
             let k = (key(&line.line.text), top);
-            if kept.contains(&k) {
+            if !kept.insert(k) {
                 return false;
             }
-            kept.push(k);
             line.line.origin = if top {
                 LineOrigin::Header
             } else {

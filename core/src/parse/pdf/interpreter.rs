@@ -148,6 +148,11 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// True once `max_glyphs` glyphs are collected: nothing more is read.
+    fn full(&self) -> bool {
+        self.out.glyphs.len() >= self.max_glyphs
+    }
+
     /// The glyphs collected so far.
     pub fn finish(self) -> PageText {
         self.out
@@ -178,6 +183,9 @@ impl<'a> Interpreter<'a> {
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         while let Some(name) = tokenizer.next_op(&mut op) {
+            if self.full() {
+                break;
+            }
             match name {
                 b"q" if saved.len() < MAX_STATE_DEPTH => saved.push(state.clone()),
                 b"Q" => {
@@ -297,7 +305,9 @@ impl<'a> Interpreter<'a> {
         let Ok(Object::Stream(stream)) = self.doc.get_object(id) else {
             return Ok(());
         };
-        if get_name(self.doc, &stream.dict, b"Subtype") != Some(b"Form") {
+        if get_name(self.doc, &stream.dict, b"Subtype") != Some(b"Form")
+            || !self.budget.take_form_run()
+        {
             return Ok(());
         }
         let content = self.budget.decode(stream)?;
@@ -357,7 +367,7 @@ impl<'a> Interpreter<'a> {
 
     /// Records the glyph whose text is in `self.raw` at the current position.
     fn emit(&mut self, font: &Font, state: &State, tm: &Matrix, advance: f32) {
-        if self.raw.is_empty() || self.out.glyphs.len() >= self.max_glyphs {
+        if self.raw.is_empty() || self.full() {
             return;
         }
         let m = multiply(tm, &state.ctm);

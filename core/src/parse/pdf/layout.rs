@@ -290,14 +290,16 @@ fn is_lone_bullet(page: &PageText, run: &Run) -> bool {
 /// text the bullet stands before, when their baselines differ a little (the
 /// bullet is often set in another font on its own baseline).
 fn attach_bullets(page: &PageText, runs: &[Run], rows: &mut Vec<Vec<usize>>) {
-    let mut k = 0;
-    while k < rows.len() {
+    // A moved bullet's row is left empty and dropped at the end, which keeps
+    // this linear in the number of rows (rows from `rows` are never empty).
+    let mut previous_row: Option<usize> = None;
+    for k in 0..rows.len() {
         let bullet = match rows[k].as_slice() {
             [index] => runs.get(*index).filter(|run| is_lone_bullet(page, run)),
             _ => None,
         };
         let Some(bullet) = bullet else {
-            k += 1;
+            previous_row = Some(k);
             continue;
         };
         let fits = |row: &Vec<usize>| {
@@ -307,9 +309,7 @@ fn attach_bullets(page: &PageText, runs: &[Run], rows: &mut Vec<Vec<usize>>) {
             let gap = first.x0 - bullet.x1;
             (dy < 0.5 * size && gap > -0.1 * size && gap < 4.0 * size).then_some(dy)
         };
-        let previous = k
-            .checked_sub(1)
-            .and_then(|p| Some((p, fits(rows.get(p)?)?)));
+        let previous = previous_row.and_then(|p| Some((p, fits(rows.get(p)?)?)));
         let next = rows.get(k + 1).and_then(fits).map(|dy| (k + 1, dy));
         let target = match (previous, next) {
             (Some(p), Some(n)) => Some(if n.1 < p.1 { n } else { p }),
@@ -318,12 +318,13 @@ fn attach_bullets(page: &PageText, runs: &[Run], rows: &mut Vec<Vec<usize>>) {
         match target {
             Some((target, _)) => {
                 let index = rows[k][0];
+                rows[k].clear();
                 rows[target].insert(0, index);
-                rows.remove(k);
             }
-            None => k += 1,
+            None => previous_row = Some(k),
         }
     }
+    rows.retain(|row| !row.is_empty());
 }
 
 /// Builds the lines of one page in reading order.

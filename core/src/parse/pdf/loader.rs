@@ -59,10 +59,17 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
         .count()
 }
 
-/// The total number of decompressed bytes still allowed.
+/// Most form XObject runs per document. Forms nest (a form may draw another
+/// form several times), so the depth limit alone allows exponentially many
+/// runs; a resume draws a handful of forms (logos, icons) per page.
+pub const MAX_FORM_RUNS: usize = 10_000;
+
+/// What reading a document may still cost: decompressed bytes and form
+/// XObject runs.
 #[derive(Debug)]
 pub struct Budget {
     remaining: usize,
+    form_runs_left: usize,
 }
 
 impl Budget {
@@ -70,6 +77,19 @@ impl Budget {
     pub fn new(limit: u64) -> Self {
         Self {
             remaining: usize::try_from(limit).unwrap_or(usize::MAX),
+            form_runs_left: MAX_FORM_RUNS,
+        }
+    }
+
+    /// Takes one form XObject run from the document's allowance; false once
+    /// [`MAX_FORM_RUNS`] forms have run (later forms are not drawn).
+    pub fn take_form_run(&mut self) -> bool {
+        match self.form_runs_left.checked_sub(1) {
+            Some(left) => {
+                self.form_runs_left = left;
+                true
+            }
+            None => false,
         }
     }
 

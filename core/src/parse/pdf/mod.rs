@@ -44,9 +44,10 @@ use super::{ParseError, ParseLimits, TextDocument};
 use interpreter::{FontCache, Interpreter};
 use loader::Budget;
 
-/// Most glyphs read from one document (a resume has a few thousand); pages
-/// past the limit are not read.
-const MAX_GLYPHS: usize = 500_000;
+/// Most glyphs read from one document (a ten-page resume has under 50 000);
+/// once it is reached the content stream is no longer read and later pages
+/// are skipped (a partial result).
+const MAX_GLYPHS: usize = 200_000;
 
 /// Reads the text lines of a PDF. An image-only PDF yields no lines.
 pub fn read_pdf(bytes: &[u8], limits: &ParseLimits) -> Result<TextDocument, ParseError> {
@@ -70,7 +71,12 @@ fn read(bytes: &[u8], limits: &ParseLimits) -> Result<TextDocument, ParseError> 
         }
         let mut content = Vec::new();
         for stream in loader::page_contents(&doc, page) {
-            content.extend_from_slice(&budget.decode(stream)?);
+            let data = budget.decode(stream)?;
+            if content.is_empty() {
+                content = data;
+            } else {
+                content.extend_from_slice(&data);
+            }
             content.push(b'\n');
         }
         let caps = (limits.max_depth, glyphs_left);
