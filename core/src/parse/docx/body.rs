@@ -18,6 +18,10 @@ use super::xml::{self, DepthGuard, Ns, attr};
 /// Vertical space an empty paragraph adds above the next line, in points.
 const EMPTY_PARAGRAPH_SPACE: f32 = 12.0;
 
+/// Most paragraphs read from one story part: a long resume has a few
+/// hundred; a part with more is refused (`LimitExceeded`) instead of read.
+const MAX_PARAGRAPHS: usize = 200_000;
+
 /// Longest field instruction kept, in bytes.
 const MAX_INSTRUCTION: usize = 4096;
 
@@ -107,6 +111,7 @@ pub(super) fn read_story(xml: &[u8], story: &Story<'_>) -> Result<StoryText, Par
         text_boxes: 0,
         out: StoryText::default(),
         pending_space: 0.0,
+        paragraphs: 0,
         page: 1,
         explicit_break: false,
     };
@@ -161,6 +166,8 @@ struct Walker<'a> {
     text_boxes: usize,
     out: StoryText,
     pending_space: f32,
+    /// Paragraphs opened so far (see [`MAX_PARAGRAPHS`]).
+    paragraphs: usize,
     page: u32,
     /// An explicit page break was seen and no text since (so a following
     /// `w:lastRenderedPageBreak` is the same page break).
@@ -297,6 +304,13 @@ impl Walker<'_> {
         let in_run = self.paras.last().is_some_and(|p| p.in_run);
         Ok(match local {
             "p" => {
+                self.paragraphs += 1;
+                if self.paragraphs > MAX_PARAGRAPHS {
+                    return Err(ParseError::limit(
+                        "DOCX",
+                        format!("more than {MAX_PARAGRAPHS} paragraphs"),
+                    ));
+                }
                 self.start_paragraph();
                 Frame::Paragraph
             }
