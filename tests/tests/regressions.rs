@@ -221,7 +221,12 @@ fn every_regression_input_ends_in_its_expected_outcome_in_time() {
 #[test]
 #[ignore = "known open regressions: see tests/regressions/README.md"]
 fn open_regressions() {
-    run_cases(checked_in_cases(&regressions_dir().join("open")));
+    // The folder is absent while no problem is open (git keeps no empty
+    // folders).
+    let open = regressions_dir().join("open");
+    if open.is_dir() {
+        run_cases(checked_in_cases(&open));
+    }
 }
 
 #[test]
