@@ -18,7 +18,8 @@ fn split_single(piece: &str) -> (String, String) {
         }
     }
     if let Some((left, right)) = piece.rsplit_once(", ") {
-        if title_score(left) > 0 && company_score(right) > 0 && title_score(right) == 0 {
+        let employer = company_score(right) > 0 || ends_with_title_noun(left);
+        if title_score(left) > 0 && employer && title_score(right) == 0 {
             return (left.trim().to_owned(), right.trim().to_owned());
         }
     }
@@ -59,7 +60,10 @@ fn take_location(pieces: &mut Vec<Piece>) -> Option<String> {
 
 /// A short piece without job or employer words: a place such as `Kista`.
 fn looks_like_place(piece: &str) -> bool {
-    word_count(piece) <= 4
+    let shouted =
+        super::text::is_upper(piece) && piece.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    !shouted
+        && word_count(piece) <= 4
         && title_score(piece) == 0
         && company_score(piece) == 0
         && piece.chars().next().is_some_and(char::is_uppercase)
@@ -94,11 +98,6 @@ fn order_by_role(mut pieces: Vec<String>) -> Vec<String> {
     let company_at = pieces
         .iter()
         .position(|p| company_score(p) > 0)
-        .or_else(|| {
-            pieces
-                .iter()
-                .position(|p| !looks_like_place(p) || word_count(p) > 1)
-        })
         .unwrap_or(0);
     let company = pieces.remove(company_at);
     let mut ordered = vec![title, company];

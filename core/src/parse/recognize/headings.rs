@@ -316,6 +316,60 @@ pub fn section_for(text: &str) -> Option<SectionKind> {
     })
 }
 
+/// The section a heading names by one of its words, for headings that are
+/// not in the synonym lists but look like the document's other headings:
+/// `Appointments and Experience`, `Selected Technical Projects`.
+pub fn section_by_keyword(text: &str) -> Option<SectionKind> {
+    const KEYWORDS: &[(&str, SectionKind)] = &[
+        ("experience", SectionKind::Experience),
+        ("experiences", SectionKind::Experience),
+        ("employment", SectionKind::Experience),
+        ("appointments", SectionKind::Experience),
+        ("positions", SectionKind::Experience),
+        ("career", SectionKind::Experience),
+        ("education", SectionKind::Education),
+        ("academic", SectionKind::Education),
+        ("degrees", SectionKind::Education),
+        ("skills", SectionKind::Skills),
+        ("competencies", SectionKind::Skills),
+        ("expertise", SectionKind::Skills),
+        ("proficiencies", SectionKind::Skills),
+        ("technologies", SectionKind::Skills),
+        ("projects", SectionKind::Projects),
+        ("certifications", SectionKind::Certifications),
+        ("certificates", SectionKind::Certifications),
+        ("licenses", SectionKind::Certifications),
+        ("licences", SectionKind::Certifications),
+        ("languages", SectionKind::Languages),
+        ("summary", SectionKind::Summary),
+        ("profile", SectionKind::Summary),
+        ("objective", SectionKind::Summary),
+    ];
+    heading_key(text).split(' ').find_map(|word| {
+        KEYWORDS
+            .iter()
+            .find(|(k, _)| *k == word)
+            .map(|(_, kind)| *kind)
+    })
+}
+
+/// Sub-headings inside an entry (`Key Achievements`) that do not start a section.
+pub fn is_entry_subheading(text: &str) -> bool {
+    matches!(
+        heading_key(text).as_str(),
+        "achievements"
+            | "key achievements"
+            | "selected achievements"
+            | "accomplishments"
+            | "key accomplishments"
+            | "responsibilities"
+            | "key responsibilities"
+            | "highlights"
+            | "key highlights"
+            | "main achievements"
+    )
+}
+
 /// How a line looks, for comparing a candidate heading with known headings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HeadingStyle {
@@ -391,6 +445,16 @@ mod tests {
             assert_eq!(section_for(text), Some(kind), "{text}");
         }
         assert_eq!(section_for("Senior Software Engineer"), None);
+        assert_eq!(
+            section_by_keyword("Appointments and Experience"),
+            Some(SectionKind::Experience)
+        );
+        assert_eq!(
+            section_by_keyword("Selected Technical Projects"),
+            Some(SectionKind::Projects)
+        );
+        assert_eq!(section_by_keyword("Research Interests"), None);
+        assert!(is_entry_subheading("KEY ACHIEVEMENTS"));
         assert_eq!(section_for("Led the education of new hires"), None);
     }
 

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use super::Item;
 use super::contact::looks_like_name;
-use super::headings::{HeadingStyle, SectionKind, heading_shaped, section_for};
+use super::headings::{
+    HeadingStyle, SectionKind, heading_shaped, is_entry_subheading, section_by_keyword, section_for,
+};
 use super::text::{join_wrapped, word_count};
 use super::{education, experience, lists, skills};
 use crate::model::{OtherSection, Resume};
@@ -164,7 +166,7 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
                 kinds[i] = Some(kind)
             }
             None if heading_shaped(&text) && matches_known(item) => {
-                kinds[i] = Some(SectionKind::Other)
+                kinds[i] = Some(section_by_keyword(&text).unwrap_or(SectionKind::Other))
             }
             _ => {}
         }
@@ -175,6 +177,13 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
     for (i, item) in items.iter().enumerate() {
         if masthead.contains(&i) {
             layout.preamble.push(item.clone());
+            continue;
+        }
+        let in_entries = layout
+            .sections
+            .last()
+            .is_some_and(|s| matches!(s.kind, SectionKind::Experience | SectionKind::Projects));
+        if kinds[i].is_some() && in_entries && is_entry_subheading(&heading_text(item)) {
             continue;
         }
         if let Some(kind) = kinds[i] {

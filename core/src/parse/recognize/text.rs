@@ -32,7 +32,18 @@ pub fn strip_bullet(text: &str) -> (&str, bool) {
 /// exotic spaces turned into plain spaces, runs of spaces collapsed (tabs kept).
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut pending_accent: Option<char> = None;
     for c in text.chars() {
+        if let Some(accent) = pending_accent.take() {
+            match combining(accent).filter(|_| c.is_alphabetic()) {
+                Some(mark) => {
+                    out.push(c);
+                    out.push(mark);
+                    continue;
+                }
+                None => out.push(accent),
+            }
+        }
         match c {
             '\u{FB00}' => out.push_str("ff"),
             '\u{FB01}' => out.push_str("fi"),
@@ -48,11 +59,15 @@ pub fn clean(text: &str) -> String {
             | '\u{FEFF}'
             | '\u{AD}' => {}
             '\t' => out.push('\t'),
+            '´' | '¨' | '˘' | '¸' | 'ˇ' | '˜' | 'ˆ' | '˝' | '˛' | '˚' | '¯' | '˙' => {
+                pending_accent = Some(c)
+            }
             c if c.is_whitespace() => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
+    out.extend(pending_accent);
     let mut collapsed = String::with_capacity(out.len());
     let mut prev_space = false;
     for c in out.chars() {
@@ -72,6 +87,26 @@ pub fn clean(text: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("\t")
+}
+
+/// The combining mark for a spacing accent that a PDF drew as its own glyph
+/// before the letter (`´s` → `ś`, as pdflatex does with Times).
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '´' => '\u{301}',
+        '¨' => '\u{308}',
+        '˘' => '\u{306}',
+        '¸' => '\u{327}',
+        'ˇ' => '\u{30C}',
+        '˜' => '\u{303}',
+        'ˆ' => '\u{302}',
+        '˝' => '\u{30B}',
+        '˛' => '\u{328}',
+        '˚' => '\u{30A}',
+        '¯' => '\u{304}',
+        '˙' => '\u{307}',
+        _ => return None,
+    })
 }
 
 static SEGMENT_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -218,6 +253,11 @@ mod tests {
         assert_eq!(clean("e\u{FB03}cient  work\u{a0}ow"), "efficient work ow");
         assert_eq!(clean(" A \t B "), "A\tB");
         assert_eq!(clean("\u{F0E0} jane@x.com"), "jane@x.com");
+        assert_eq!(
+            clean("Wi´sniewska Bo˘gazi"),
+            "Wis\u{301}niewska Bog\u{306}azi"
+        );
+        assert_eq!(clean("5´"), "5´");
     }
 
     #[test]
