@@ -22,6 +22,10 @@ const EMPTY_PARAGRAPH_SPACE: f32 = 12.0;
 /// hundred; a part with more is refused (`LimitExceeded`) instead of read.
 const MAX_PARAGRAPHS: usize = 200_000;
 
+/// Most elements read from one story part: a resume's document.xml has a few
+/// tens of thousands; 64 MiB of tiny elements would otherwise take seconds.
+const MAX_ELEMENTS: usize = 2_000_000;
+
 /// Longest field instruction kept, in bytes.
 const MAX_INSTRUCTION: usize = 4096;
 
@@ -117,11 +121,21 @@ pub(super) fn read_story(xml: &[u8], story: &Story<'_>) -> Result<StoryText, Par
     };
     let mut reader = xml::reader(xml);
     let mut guard = DepthGuard::new(xml::element_depth_limit(story.limits.max_depth));
+    let mut elements = 0usize;
     loop {
         let (ns, event) = reader
             .read_resolved_event()
             .map_err(|e| xml::corrupt(story.name, e))?;
         let ns = xml::classify(&ns);
+        if matches!(event, Event::Start(_) | Event::Empty(_)) {
+            elements += 1;
+            if elements > MAX_ELEMENTS {
+                return Err(ParseError::limit(
+                    "DOCX",
+                    format!("more than {MAX_ELEMENTS} XML elements"),
+                ));
+            }
+        }
         match event {
             Event::Start(e) => {
                 guard.enter(story.name)?;
