@@ -17,6 +17,10 @@ fn split_single(piece: &str) -> (String, String) {
             }
         }
     }
+    let parts: Vec<&str> = piece.split(", ").collect();
+    if parts.len() >= 3 && ends_with_title_noun(parts[0]) {
+        return (parts[0].trim().to_owned(), parts[1..].join(", "));
+    }
     if let Some((left, right)) = piece.rsplit_once(", ") {
         let employer = company_score(right) > 0 || ends_with_title_noun(left);
         if title_score(left) > 0 && employer && title_score(right) == 0 {

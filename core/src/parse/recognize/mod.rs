@@ -54,7 +54,7 @@ fn items(document: &TextDocument) -> Vec<Item<'_>> {
             let cleaned = text::clean(&line.text);
             let (rest, glyph) = text::strip_bullet(&cleaned);
             let rest = rest.trim();
-            (!rest.is_empty()).then(|| Item {
+            (rest.chars().any(char::is_alphanumeric)).then(|| Item {
                 text: rest.to_owned(),
                 bullet: line.list_item || glyph,
                 line,

@@ -13,6 +13,11 @@ fn label_and_list(item: &Item<'_>) -> (Option<String>, String) {
             return (Some(label.trim().to_owned()), rest.trim().to_owned());
         }
     }
+    if let Some((label, rest)) = text.split_once(". ") {
+        if word_count(label) <= 3 && super::text::is_upper(label) && !rest.trim().is_empty() {
+            return (Some(label.trim().to_owned()), rest.trim().to_owned());
+        }
+    }
     if let Some(prefix) = item.line.bold_prefix() {
         let label = prefix
             .trim()
