@@ -50,16 +50,26 @@ fn take_location(pieces: &mut Vec<Piece>) -> Option<String> {
     if let Some(i) = aside.filter(|_| pieces.len() > 2) {
         return Some(pieces.remove(i).text);
     }
-    for piece in pieces.iter_mut() {
-        if let Some((title, place)) = piece.text.rsplit_once(", ") {
-            if looks_like_place(place) && word_count(place) <= 2 && ends_with_title_noun(title) {
-                let place = place.trim().to_owned();
-                piece.text = title.trim().to_owned();
-                return Some(place);
-            }
-        }
+    let title_comma = |p: &Piece| {
+        p.text
+            .rsplit_once(", ")
+            .is_some_and(|(title, tail)| ends_with_title_noun(title) && word_count(tail) <= 3)
+    };
+    let first_pair = pieces.iter().position(title_comma)?;
+    // `Engineer, Acme` followed by `Warsaw`: the tail is the employer and the
+    // place stands on its own.
+    if let Some(i) = (first_pair + 1..pieces.len()).find(|&i| looks_like_place(&pieces[i].text)) {
+        return Some(pieces.remove(i).text);
     }
-    None
+    // `Acme` followed by `Engineer, Warsaw`: the tail is the place.
+    let piece = &mut pieces[first_pair];
+    let (title, place) = piece.text.rsplit_once(", ")?;
+    if first_pair == 0 || !looks_like_place(place) || word_count(place) > 2 {
+        return None;
+    }
+    let place = place.trim().to_owned();
+    piece.text = title.trim().to_owned();
+    Some(place)
 }
 
 /// A short piece without job or employer words: a place such as `Kista`.
