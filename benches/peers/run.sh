@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 
 corpus="${1:-../shared/corpus/dev}"
 [ -d "$corpus" ] || corpus=corpus/docs
+corpus=$(cd "$corpus" && pwd)
 target="${CARGO_TARGET_DIR:-target}"
 venv=benches/peers/.venv
 
@@ -21,6 +22,7 @@ if ! "$venv/bin/python" -c "import pymupdf" 2>/dev/null; then
   "$venv/bin/pip" install --quiet pymupdf || echo "PyMuPDF could not be installed: it is skipped"
 fi
 
+rm -rf "$target/criterion/parse_pdf"   # never compare against an earlier run's medians
 RESUME_ENGINE_BENCH_CORPUS="$corpus" cargo bench --locked -p resume-engine-benches --bench parse -- parse_pdf \
   --warm-up-time 1 --measurement-time 3 --noplot >/dev/null
 
