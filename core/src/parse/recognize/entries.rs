@@ -397,11 +397,20 @@ fn unwrap_header<'x, 'a>(header: &[&'x Item<'a>]) -> Vec<(&'x Item<'a>, String)>
 
 /// Trims separators and stray punctuation from a piece.
 fn tidy(piece: &str) -> String {
-    piece
-        .trim()
-        .trim_matches(|c: char| {
-            matches!(c, ',' | ';' | '|' | '–' | '—' | '-' | ':' | '•' | '·') || c.is_whitespace()
-        })
-        .trim()
-        .to_owned()
+    let separator = |c: char| {
+        matches!(c, ',' | ';' | '|' | '–' | '—' | '-' | ':' | '•' | '·') || c.is_whitespace()
+    };
+    let mut text = piece.trim().trim_matches(separator).replace("()", "");
+    // Dates taken out of `Acme (2019 – 2021)` leave an open and a close parenthesis behind.
+    if text.matches('(').count() > text.matches(')').count() {
+        text = text
+            .trim_end_matches(|c: char| c == '(' || separator(c))
+            .to_owned();
+    }
+    if text.matches(')').count() > text.matches('(').count() {
+        text = text
+            .trim_start_matches(|c: char| c == ')' || separator(c))
+            .to_owned();
+    }
+    text.trim_matches(separator).trim().to_owned()
 }

@@ -418,6 +418,8 @@ const TITLE_HEADS: &[&str] = &[
     "auditor",
     "executive",
     "trainee",
+    "senior",
+    "student",
     "aide",
     "nurse",
     "founder",
@@ -461,8 +463,17 @@ pub fn title_score(text: &str) -> usize {
 /// "Civil Engineer", "Trainee".
 pub fn ends_with_title_noun(text: &str) -> bool {
     let base = text.split('(').next().unwrap_or(text);
-    words(base)
-        .last()
+    let level = |w: &String| {
+        matches!(
+            w.as_str(),
+            "i" | "ii" | "iii" | "iv" | "v" | "1" | "2" | "3" | "4" | "5"
+        )
+    };
+    let words: Vec<String> = words(base).collect();
+    words
+        .iter()
+        .rev()
+        .find(|w| !level(w))
         .is_some_and(|w| TITLE_HEADS.contains(&w.as_str()))
 }
 

@@ -146,6 +146,20 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
             }
         }
     }
+    // In a document whose headings carry outline levels (Word heading
+    // styles), a bold line without a level is a label, not a heading.
+    let structured = heading_styles
+        .iter()
+        .filter(|h| h.level.is_some_and(|l| l >= 1))
+        .count()
+        >= 2;
+    if structured {
+        for (i, item) in items.iter().enumerate() {
+            if kinds[i].is_some() && item.line.heading_level.is_none() {
+                kinds[i] = None;
+            }
+        }
+    }
     let matches_known = |item: &Item<'_>| {
         let style = HeadingStyle::of(item.line);
         heading_styles.contains(&style)
