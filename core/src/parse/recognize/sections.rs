@@ -123,6 +123,24 @@ fn inline_heading<'t>(item: &'t Item<'_>) -> Option<(SectionKind, &'t str, &'t s
     ))
 }
 
+/// A row of section headings side by side (`Languages⇥Certificates`):
+/// their kinds and titles, when every piece of the line names a section.
+fn heading_row(item: &Item<'_>) -> Option<Vec<(SectionKind, String)>> {
+    if item.bullet || !item.text.contains('\t') {
+        return None;
+    }
+    item.text
+        .split('\t')
+        .map(|piece| {
+            let title = piece.trim().trim_end_matches([':', '：']).trim();
+            (heading_shaped(title) && !is_weak(title))
+                .then(|| section_for(title))
+                .flatten()
+                .map(|kind| (kind, title.to_owned()))
+        })
+        .collect()
+}
+
 /// Cuts `items` into a preamble and sections.
 pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
     let body = body_size(items);
@@ -188,9 +206,50 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
 
     let masthead = masthead(items, body);
     let mut layout = Layout::default();
+    // Open columns of a heading row (`Languages⇥Certificates`): the index of
+    // the first of their sections and how many there are.
+    let mut grid: Option<(usize, usize)> = None;
     for (i, item) in items.iter().enumerate() {
         if masthead.contains(&i) {
             layout.preamble.push(item.clone());
+            continue;
+        }
+        if kinds[i].is_some() {
+            grid = None;
+        } else if let Some(row) = heading_row(item) {
+            grid = Some((layout.sections.len(), row.len()));
+            for (kind, title) in row {
+                layout.sections.push(Section {
+                    kind,
+                    title,
+                    items: Vec::new(),
+                });
+            }
+            continue;
+        }
+        if let Some((first, columns)) = grid {
+            let pieces: Vec<&str> = item.text.split('\t').collect();
+            let targets: Vec<(usize, &str)> = if pieces.len() == columns {
+                pieces
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, p)| (first + j, p))
+                    .collect()
+            } else {
+                vec![(first, item.text.as_str())]
+            };
+            for (section, text) in targets {
+                let mut piece = item.clone();
+                piece.text = text.trim().to_owned();
+                piece.indent = None;
+                if let Some(section) = layout
+                    .sections
+                    .get_mut(section)
+                    .filter(|_| !piece.text.is_empty())
+                {
+                    section.items.push(piece);
+                }
+            }
             continue;
         }
         let in_entries = layout

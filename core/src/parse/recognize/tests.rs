@@ -176,3 +176,36 @@ fn large_name_in_the_main_column_after_a_sidebar() {
     assert_eq!(r.sections.experience[0].company, "Toss");
     assert_eq!(r.sections.experience[0].end, Some(ResumeDate::Present));
 }
+
+#[test]
+fn headings_side_by_side_split_their_columns() {
+    let doc = TextDocument {
+        lines: vec![
+            line("Lena Weiss", 20.0, 50.0, true),
+            line("Skills", 12.0, 50.0, true),
+            line("Python, Rust", 10.0, 50.0, false),
+            line("Languages\tCertificates", 12.0, 50.0, true),
+            line(
+                "German — native\tAWS Solutions Architect (2022)",
+                10.0,
+                50.0,
+                false,
+            ),
+            line("English — C1", 10.0, 50.0, false),
+        ],
+    };
+    let r = recognize(&doc);
+    assert_eq!(r.sections.skills, ["Python", "Rust"]);
+    let languages: Vec<_> = r
+        .sections
+        .languages
+        .iter()
+        .map(|l| (l.language.as_str(), l.fluency.as_deref()))
+        .collect();
+    assert_eq!(
+        languages,
+        [("German", Some("native")), ("English", Some("C1"))]
+    );
+    assert_eq!(r.sections.certifications[0].name, "AWS Solutions Architect");
+    assert_eq!(r.sections.certifications[0].date.as_deref(), Some("2022"));
+}
