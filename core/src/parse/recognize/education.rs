@@ -67,9 +67,55 @@ fn split_combined(piece: &str) -> Option<(String, String)> {
     })
 }
 
+/// Education set as cards side by side comes out as rows holding one piece
+/// of each card (`MSc⇥BSc`, `Warsaw University⇥Jagiellonian University`):
+/// reads such a block card by card. A block qualifies when its rows have the
+/// same number of tab pieces and one row is all degrees or all schools.
+fn unstack_cards<'a>(items: &[Item<'a>]) -> Vec<Item<'a>> {
+    let columns = |item: &Item<'_>| item.text.split('\t').count();
+    let mut out = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        let k = columns(&items[i]);
+        let end = (i..items.len())
+            .find(|&j| columns(&items[j]) != k || items[j].bullet)
+            .unwrap_or(items.len());
+        let block = &items[i..end];
+        let uniform = |score: fn(&str) -> usize| {
+            block
+                .iter()
+                .any(|row| row.text.split('\t').all(|piece| score(piece) > 0))
+        };
+        if k >= 2 && block.len() >= 2 && (uniform(degree_score) || uniform(school_score)) {
+            for column in 0..k {
+                for row in block {
+                    let mut piece = row.clone();
+                    piece.text = row
+                        .text
+                        .split('\t')
+                        .nth(column)
+                        .unwrap_or("")
+                        .trim()
+                        .to_owned();
+                    piece.indent = None;
+                    if !piece.text.is_empty() {
+                        out.push(piece);
+                    }
+                }
+            }
+            i = end;
+        } else {
+            out.push(items[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Reads the entries of an education section.
 pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Education> {
-    split(items)
+    let items = unstack_cards(items);
+    split(&items)
         .into_iter()
         .filter_map(|entry| {
             let header = header_pieces(&entry.header);

@@ -209,3 +209,48 @@ fn headings_side_by_side_split_their_columns() {
     assert_eq!(r.sections.certifications[0].name, "AWS Solutions Architect");
     assert_eq!(r.sections.certifications[0].date.as_deref(), Some("2022"));
 }
+
+#[test]
+fn education_cards_side_by_side_are_read_card_by_card() {
+    let doc = TextDocument {
+        lines: vec![
+            line("Lena Weiss", 20.0, 50.0, true),
+            line("Education", 12.0, 50.0, true),
+            line("2012 – 2014\t2009 – 2012", 8.0, 50.0, false),
+            line(
+                "MSc in Computer Science\tBSc in Applied Mathematics",
+                10.0,
+                50.0,
+                true,
+            ),
+            line(
+                "Warsaw University of Technology\tJagiellonian University",
+                9.0,
+                50.0,
+                false,
+            ),
+        ],
+    };
+    let r = recognize(&doc);
+    let schools: Vec<_> = r
+        .sections
+        .education
+        .iter()
+        .map(|e| (e.degree.as_str(), e.institution.as_str(), e.year.as_str()))
+        .collect();
+    assert_eq!(
+        schools,
+        [
+            (
+                "MSc in Computer Science",
+                "Warsaw University of Technology",
+                "2014"
+            ),
+            (
+                "BSc in Applied Mathematics",
+                "Jagiellonian University",
+                "2012"
+            )
+        ]
+    );
+}
