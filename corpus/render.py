@@ -5,7 +5,8 @@ Usage: python3 render.py [--only TEMPLATE[,TEMPLATE]] [--persona ID[,ID]]
 
 Needs: chromium (HTML themes), python-docx (DOCX templates), pdflatex (LaTeX templates).
 Templates: templates_html.py, templates_docx.py, templates_latex.py (first batch of 8) and
-templates_html2.py, templates_docx2.py, templates_latex2.py (second batch of 5).
+templates_html2.py, templates_docx2.py, templates_latex2.py (second batch of 5),
+templates_html3.py, templates_docx3.py, templates_latex3.py (third batch of 5).
 """
 import argparse
 import json
@@ -57,6 +58,18 @@ except ImportError as exc:
 
 import templates_latex2  # noqa: E402  (second batch: latex-academic)
 for _name, _fn in templates_latex2.TEMPLATES.items():
+    TEMPLATES[_name] = ("pdf", _fn)
+
+import templates_html3  # noqa: E402  (third batch: html-googledocs, html-indeed)
+for _name, _fn in templates_html3.THEMES.items():
+    TEMPLATES[_name] = ("pdf", _html(_fn))
+
+import templates_docx3  # noqa: E402  (third batch: docx-msword)
+for _name, _fn in templates_docx3.TEMPLATES.items():
+    TEMPLATES[_name] = ("docx", _fn)
+
+import templates_latex3  # noqa: E402  (third batch: latex-awesomecv, latex-jake)
+for _name, _fn in templates_latex3.TEMPLATES.items():
     TEMPLATES[_name] = ("pdf", _fn)
 
 # Which personas each template renders (all by default).
