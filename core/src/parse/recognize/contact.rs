@@ -60,7 +60,8 @@ pub fn find_phone(text: &str) -> Option<String> {
         let digits = candidate.chars().filter(char::is_ascii_digit).count();
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        let glued = before.is_some_and(|c| c.is_alphanumeric())
+        let opens = candidate.starts_with(['+', '(']);
+        let glued = (before.is_some_and(|c| c.is_alphanumeric()) && !opens)
             || after.is_some_and(|c| c.is_alphanumeric() || c == '%');
         let balanced = candidate.matches('(').count() == candidate.matches(')').count();
         let candidate = if balanced {
@@ -213,6 +214,10 @@ mod tests {
         assert_eq!(find_phone("Jan 2020 – Present"), None);
         assert_eq!(find_phone("served 1,200 customers"), None);
         assert_eq!(find_phone("ISBN978-3-16-148410-0"), None);
+        assert_eq!(
+            find_phone("jo@example.com+48 601 234 567").as_deref(),
+            Some("+48 601 234 567")
+        );
     }
 
     #[test]

@@ -173,6 +173,13 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
         _ => false,
     };
     let same_page = item.line.page == first.line.page;
+    let same_size = match (item.line.font_size, first.line.font_size) {
+        (Some(a), Some(b)) => (a - b).abs() <= 0.5,
+        _ => true,
+    };
+    if !same_size {
+        return false;
+    }
     let tight = item
         .line
         .space_before
