@@ -125,6 +125,19 @@ fn ends_with_month(text: &str) -> bool {
         .is_some_and(|w| MONTHS.contains(&w.as_str()))
 }
 
+/// True when two lines are set alike: the same font size and the same
+/// bold/italic pattern at their start.
+fn same_look(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let first_span = |i: &Item<'_>| i.line.spans.first().map(|s| (s.bold, s.italic));
+    let size = |i: &Item<'_>| i.line.font_size.map(|s| (s * 2.0).round() as i32);
+    size(a) == size(b) && first_span(a) == first_span(b) && a.line.is_bold() == b.line.is_bold()
+}
+
+/// True when the line starts in bold.
+fn has_bold(item: &Item<'_>) -> bool {
+    item.line.spans.first().is_some_and(|s| s.bold)
+}
+
 /// Words a line does not end on unless it wraps: `and`, `of`, `by`, `the`…
 fn is_function_word(word: &str) -> bool {
     matches!(
@@ -177,7 +190,8 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
         (Some(a), Some(b)) => (a - b).abs() <= 0.5,
         _ => true,
     };
-    if !same_size {
+    let header_look = item.text.contains('\t') || (has_bold(item) && !has_bold(first));
+    if !same_size || header_look {
         return false;
     }
     let tight = item
@@ -271,9 +285,10 @@ pub(crate) fn split<'x, 'a>(items: &'x [Item<'a>]) -> Vec<Entry<'x, 'a>> {
             || (entry.header_has_date() && find_range(&item.text).is_some() && !open_range)
             || (entry.header_has_date()
                 && entry.header.len() >= 2
-                && entry.header.first().is_some_and(|h| {
-                    h.line.is_bold() == item.line.is_bold() && item.line.is_bold()
-                }));
+                && entry
+                    .header
+                    .first()
+                    .is_some_and(|h| same_look(h, item) && has_bold(item)));
         if starts_new {
             entries.push(Entry {
                 header: vec![item],

@@ -99,7 +99,14 @@ fn name_and_issuer(text: &str) -> Option<(String, Option<String>)> {
 pub(crate) fn languages(items: &[Item<'_>]) -> Vec<Language> {
     items
         .iter()
-        .flat_map(|item| language_entries(&item.text))
+        .flat_map(|item| languages_in(&item.text))
+        .collect()
+}
+
+/// The spoken languages listed in one line of text.
+pub(crate) fn languages_in(text: &str) -> Vec<Language> {
+    language_entries(text)
+        .into_iter()
         .filter_map(|entry| {
             let (language, fluency) = if let Some((lang, rest)) = entry.split_once('(') {
                 (lang.trim(), Some(rest.trim_end_matches(')').trim()))

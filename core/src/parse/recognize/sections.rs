@@ -366,7 +366,12 @@ pub(crate) fn read_into(section: &Section<'_>, resume: &mut Resume) {
         }
         SectionKind::Experience => s.experience.extend(experience::parse(&section.items)),
         SectionKind::Education => s.education.extend(education::parse(&section.items)),
-        SectionKind::Skills => skills::parse(&section.items, &mut s.skills, &mut s.skill_groups),
+        SectionKind::Skills => skills::parse(
+            &section.items,
+            &mut s.skills,
+            &mut s.skill_groups,
+            &mut s.languages,
+        ),
         SectionKind::Projects => s.projects.extend(lists::projects(&section.items)),
         SectionKind::Certifications => s
             .certifications

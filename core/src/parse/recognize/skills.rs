@@ -1,8 +1,9 @@
 //! Skills: lists split on commas, bullets, pipes and semicolons, with group labels.
 
 use super::Item;
+use super::lists::languages_in;
 use super::text::{join_wrapped, split_list, word_count};
-use crate::model::SkillGroup;
+use crate::model::{Language, SkillGroup};
 
 /// Splits `Languages: Go, Python` (or `**Languages** Go, Python`, a bold
 /// lead-in without a colon) into its label and list.
@@ -43,6 +44,27 @@ fn is_group_label(item: &Item<'_>) -> bool {
                 && text.chars().filter(|c| c.is_alphabetic()).count() > 3))
 }
 
+/// A group of spoken languages inside a skills section (`Spoken: Polish`),
+/// which are not skills.
+fn is_spoken_label(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    lower.contains("spoken") || lower == "human languages" || lower == "natural languages"
+}
+
+/// Drops a trailing length of experience: `Figma (5 years)` → `Figma`.
+fn strip_experience(skill: &str) -> String {
+    if let Some((name, rest)) = skill.rsplit_once('(') {
+        let inner = rest.trim_end_matches(')').to_lowercase();
+        let years = inner
+            .split_whitespace()
+            .any(|w| matches!(w, "year" | "years" | "yr" | "yrs" | "yr." | "yrs."));
+        if years && inner.chars().any(|c| c.is_ascii_digit()) && !name.trim().is_empty() {
+            return name.trim().to_owned();
+        }
+    }
+    skill.to_owned()
+}
+
 /// True when `item` continues the list line above it: the line above ends in
 /// a separator, or `item` starts in lower case, or a long list line wrapped
 /// onto a tight, unlabelled line.
@@ -66,7 +88,14 @@ fn wraps_into(previous: &Item<'_>, item: &Item<'_>, joined: &str) -> bool {
 }
 
 /// Reads a skills section into flat skills and labelled groups.
-pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut Vec<SkillGroup>) {
+/// Spoken languages listed among the skills (`Spoken: Polish (native)`) go
+/// to `languages`.
+pub(crate) fn parse(
+    items: &[Item<'_>],
+    skills: &mut Vec<String>,
+    groups: &mut Vec<SkillGroup>,
+    languages: &mut Vec<Language>,
+) {
     let mut lines: Vec<(Option<String>, String)> = Vec::new();
     let mut previous: Option<&Item<'_>> = None;
     for item in items {
@@ -86,7 +115,14 @@ pub(crate) fn parse(items: &[Item<'_>], skills: &mut Vec<String>, groups: &mut V
         previous = Some(item);
     }
     for (label, list) in lines {
-        let items = split_list(&list);
+        if label.as_deref().is_some_and(is_spoken_label) {
+            languages.extend(languages_in(&list));
+            continue;
+        }
+        let items: Vec<String> = split_list(&list)
+            .into_iter()
+            .map(|s| strip_experience(&s))
+            .collect();
         if items.is_empty() {
             continue;
         }

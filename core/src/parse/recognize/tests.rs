@@ -254,3 +254,22 @@ fn education_cards_side_by_side_are_read_card_by_card() {
         ]
     );
 }
+
+#[test]
+fn skills_drop_years_and_route_spoken_languages() {
+    let doc = plain(&[
+        "Ana Souza",
+        "SKILLS",
+        "Figma (5 years), SQL (1 year)",
+        "Spoken: Portuguese (native), English (C1)",
+    ]);
+    let r = recognize(&doc);
+    assert_eq!(r.sections.skills, ["Figma", "SQL"]);
+    let languages: Vec<_> = r
+        .sections
+        .languages
+        .iter()
+        .map(|l| l.language.as_str())
+        .collect();
+    assert_eq!(languages, ["Portuguese", "English"]);
+}
