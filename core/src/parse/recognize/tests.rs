@@ -273,3 +273,28 @@ fn skills_drop_years_and_route_spoken_languages() {
         .collect();
     assert_eq!(languages, ["Portuguese", "English"]);
 }
+
+proptest::proptest! {
+    /// Any text, however odd, is recognised without a panic and kept in
+    /// `raw_text`.
+    #[test]
+    fn arbitrary_lines_never_panic(lines in proptest::collection::vec("[\\PC\\t]{0,80}", 0..40)) {
+        let doc = TextDocument { lines: lines.iter().map(|t| Line::plain(t.as_str())).collect() };
+        let r = recognize(&doc);
+        for line in &lines {
+            proptest::prop_assert!(r.raw_text.contains(&line.replace('\t', "  ")));
+        }
+    }
+
+    /// Every printed range of month-year dates is found with its months.
+    #[test]
+    fn month_year_ranges_are_found(m1 in 1u8..=12, y1 in 1970u16..2030, m2 in 1u8..=12, y2 in 1970u16..2030) {
+        const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let text = format!("Engineer, Acme\t{} {y1} – {} {y2}", NAMES[usize::from(m1 - 1)], NAMES[usize::from(m2 - 1)]);
+        let range = super::find_range(&text);
+        proptest::prop_assert_eq!(range.map(|r| (r.start, r.end)), Some((
+            ResumeDate::YearMonth { year: y1, month: m1 },
+            ResumeDate::YearMonth { year: y2, month: m2 },
+        )));
+    }
+}
