@@ -55,10 +55,82 @@ pub fn rows(runs: &[Run], indices: &[usize]) -> Vec<Vec<usize>> {
             }
         }
     }
-    for row in &mut out {
+    let mut split: Vec<Vec<usize>> = Vec::with_capacity(out.len());
+    for row in out {
+        if stacks_lines(runs, &row) {
+            split_stacked(runs, row, &mut split);
+        } else {
+            split.push(row);
+        }
+    }
+    for row in &mut split {
         row.sort_by(|a, b| runs[*a].x0.total_cmp(&runs[*b].x0));
     }
-    out
+    split
+}
+
+/// True when two font sizes are alike enough that their runs must share a
+/// baseline to share a line.
+fn similar_size(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 0.15 * a.max(b)
+}
+
+/// Most distinct font sizes tracked per row by [`stacks_lines`].
+const MAX_ROW_SIZES: usize = 16;
+
+/// True when a row (runs sorted by baseline) holds two runs of alike font
+/// size whose baselines differ by more than half that size: lines of small
+/// text stacked beside one large line (a contact block beside a big name),
+/// which the mixed-size tolerance of [`same_line`] let into one row.
+fn stacks_lines(runs: &[Run], row: &[usize]) -> bool {
+    if row.len() < 2 {
+        return false;
+    }
+    // (size, lowest baseline) per distinct size, in baseline order.
+    let mut sizes: Vec<(f32, f32)> = Vec::new();
+    for &index in row {
+        let run = &runs[index];
+        match sizes.iter().find(|(size, _)| similar_size(*size, run.size)) {
+            Some(&(size, first_y)) if run.y - first_y > 0.5 * size.min(run.size) => {
+                return true;
+            }
+            Some(_) => {}
+            None if sizes.len() < MAX_ROW_SIZES => sizes.push((run.size, run.y)),
+            None => {}
+        }
+    }
+    false
+}
+
+/// Splits a row of stacked lines (runs sorted by baseline) into rows of
+/// their own baselines: runs share a row only when their baselines agree
+/// within a tolerance relative to the smaller font size.
+fn split_stacked(runs: &[Run], row: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    let mut reference: Option<(f32, f32)> = None;
+    for index in row {
+        let run = &runs[index];
+        let joins = reference.is_some_and(|(y, size)| {
+            let small = size.min(run.size);
+            let tolerance = if similar_size(size, run.size) {
+                (0.08 * small).max(0.5)
+            } else {
+                0.4 * small
+            };
+            (run.y - y).abs() <= tolerance
+        });
+        match out.last_mut() {
+            Some(last) if joins => {
+                last.push(index);
+                if reference.is_some_and(|(_, size)| run.size > size) {
+                    reference = Some((run.y, run.size));
+                }
+            }
+            _ => {
+                out.push(vec![index]);
+                reference = Some((run.y, run.size));
+            }
+        }
+    }
 }
 
 /// A band of rows `start..end` split at `gutter`.

@@ -230,16 +230,26 @@ fn number_marker(text: &str) -> Option<usize> {
 
 /// The byte length of the list marker that starts `text` with the
 /// separators after it: a bullet glyph, a dash or asterisk followed by a
-/// space, or a list number followed by a space; `None` when there is none
-/// or nothing follows it.
+/// space, or a list number followed by a space (but not by more digits);
+/// `None` when there is none or nothing follows it.
 fn list_marker(text: &str) -> Option<usize> {
     let first = text.chars().next()?;
-    let marker = if BULLETS.contains(&first) || DASH_BULLETS.contains(&first) {
-        first.len_utf8()
-    } else {
+    let numbered = !(BULLETS.contains(&first) || DASH_BULLETS.contains(&first));
+    let marker = if numbered {
         number_marker(text)?
+    } else {
+        first.len_utf8()
     };
     let rest = text.get(marker..)?;
+    // A number followed by more digits is a phone number or an amount:
+    // "(02) 9374 4000".
+    if numbered
+        && rest
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let spaced = rest.starts_with([' ', '\t']);
     if !spaced && !BULLETS.contains(&first) {
         return None;
@@ -517,6 +527,8 @@ mod tests {
             ("100. Too long", None),
             ("1.", None),
             ("(2. Unbalanced", None),
+            ("(02) 9374 4000", None),
+            ("1) 2020 release", None),
         ] {
             let cut = list_marker(text);
             assert_eq!(cut.map(|c| &text[c..]), stripped, "{text}");
@@ -575,6 +587,58 @@ mod tests {
             x += 5.0 + tracking;
         }
         x
+    }
+
+    /// Adds `word` at font `size`, each glyph 0.5 em wide, from `x`.
+    fn sized(page: &mut PageText, word: &str, x: f32, y: f32, size: f32) {
+        let mut x = x;
+        for c in word.chars() {
+            let start = page.text.len() as u32;
+            page.text.push(c);
+            page.glyphs.push(Glyph {
+                x0: x,
+                x1: x + 0.5 * size,
+                y,
+                size,
+                bold: size > 20.0,
+                italic: false,
+                start,
+                end: page.text.len() as u32,
+            });
+            x += 0.5 * size;
+        }
+    }
+
+    #[test]
+    fn large_name_beside_small_contact_lines() {
+        // A 30 pt name wrapping over two lines on the left, a 9.5 pt contact
+        // block right-aligned on the right, one line every 13.5 points: the
+        // phone and email baselines both lie within 0.4 em of the name's.
+        let mut page = page_of(&[]);
+        sized(&mut page, "Warsaw", 490.0, 53.25, 9.5);
+        sized(&mut page, "+48 601", 486.0, 66.75, 9.5);
+        sized(&mut page, "Malgorzata", 54.0, 73.5, 30.0);
+        sized(&mut page, "me@example.com", 390.0, 81.0, 9.5);
+        sized(&mut page, "linkedin.com/in/me", 440.0, 94.5, 9.5);
+        sized(&mut page, "Kowalczyk", 54.0, 114.0, 30.0);
+        sized(&mut page, "github.com/me", 470.0, 108.0, 9.5);
+        let lines: Vec<_> = page_lines(&page, 1)
+            .into_iter()
+            .map(|l| (l.line.text, l.line.font_size))
+            .collect();
+        let texts: Vec<_> = lines.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Warsaw",
+                "+48 601",
+                "Malgorzata",
+                "me@example.com",
+                "linkedin.com/in/me",
+                "Kowalczyk\tgithub.com/me"
+            ]
+        );
+        assert_eq!(lines[2].1, Some(30.0));
     }
 
     #[test]
