@@ -138,6 +138,13 @@ fn has_bold(item: &Item<'_>) -> bool {
     item.line.spans.first().is_some_and(|s| s.bold)
 }
 
+/// True when the text opens with a brand written in lower-camel case
+/// (`mBank`, `iPhone`, `eBay`), which starts a line rather than continuing one.
+pub(crate) fn starts_with_brand(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_lowercase() && b.is_uppercase())
+}
+
 /// Words a line does not end on unless it wraps: `and`, `of`, `by`, `the`…
 fn is_function_word(word: &str) -> bool {
     matches!(
@@ -204,11 +211,12 @@ fn continues(item: &Item<'_>, first: &Item<'_>, previous_text: &str, margin: Opt
     if find_range(&item.text).is_some() && header_like(item) && word_count(&item.text) <= 12 {
         return false;
     }
-    let starts_lower = item
-        .text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
+    let starts_lower = !starts_with_brand(&item.text)
+        && item
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&' | ',' | ')'));
     let open_end = !previous_text.trim_end().ends_with(['.', '!', '?', ':']);
     let dangling = previous_text
         .split_whitespace()
@@ -377,10 +385,11 @@ fn unwrap_header<'x, 'a>(header: &[&'x Item<'a>]) -> Vec<(&'x Item<'a>, String)>
             out.push((item, text));
             continue;
         };
-        let starts_lower = left
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c == '(');
+        let starts_lower = !starts_with_brand(&left)
+            && left
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == '(');
         let fragment = right.is_none()
             && word_count(&left) <= 2
             && previous.chars().count() >= 60

@@ -58,7 +58,10 @@ fn take_location(pieces: &mut Vec<Piece>) -> Option<String> {
     let first_pair = pieces.iter().position(title_comma)?;
     // `Engineer, Acme` followed by `Warsaw`: the tail is the employer and the
     // place stands on its own.
-    if let Some(i) = (first_pair + 1..pieces.len()).find(|&i| looks_like_place(&pieces[i].text)) {
+    if let Some(i) = (first_pair + 1..pieces.len())
+        .rev()
+        .find(|&i| looks_like_place(&pieces[i].text))
+    {
         return Some(pieces.remove(i).text);
     }
     // `Acme` followed by `Engineer, Warsaw`: the tail is the place.
