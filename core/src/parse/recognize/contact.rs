@@ -39,7 +39,7 @@ static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s*(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|mob|ph|m|t|p|e|address|location|city|web(?:site)?|linkedin|github|portfolio|url)\s*[:.]\s*",
+        r"(?i)^\s*(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|mob|ph|m|t|p|e|address|location|city|web(?:site)?|linkedin|github|portfolio|url)\s*(?::|\.\s)\s*",
     )
 });
 
@@ -218,6 +218,16 @@ mod tests {
             find_phone("jo@example.com+48 601 234 567").as_deref(),
             Some("+48 601 234 567")
         );
+    }
+
+    #[test]
+    fn labels_are_not_domains() {
+        assert_eq!(strip_label("Tel. +1 415 555 0100"), "+1 415 555 0100");
+        assert_eq!(
+            strip_label("LinkedIn: linkedin.com/in/x"),
+            "linkedin.com/in/x"
+        );
+        assert_eq!(strip_label("linkedin.com/in/x"), "linkedin.com/in/x");
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub(crate) fn read(layout: &Layout<'_>, all: &[Item<'_>], resume: &mut Resume) {
         let segs = segments(&i.text);
         let has_contact = segs.iter().any(|s| is_contact_detail(s))
             || segs.len() > 1
+            || (segs.len() == 1 && word_count(&i.text) <= 4)
             || i.text.to_lowercase().starts_with("location")
             || i.text.to_lowercase().starts_with("address");
         has_contact
@@ -136,10 +137,10 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
     let mut best: Option<(i32, usize, String)> = None;
     for (index, item) in pool.iter().enumerate().take(12) {
         let mut text = item.text.clone();
-        if let Some(next) = pool
+        let next = pool
             .get(index + 1)
-            .filter(|n| largest(item) && largest(n) && !n.text.contains('\t'))
-        {
+            .filter(|n| largest(item) && largest(n) && !n.text.contains('\t'));
+        if let Some(next) = next {
             join_wrapped(&mut text, &next.text);
         }
         let Some(candidate) = segments(&text)
@@ -180,7 +181,11 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
             score += 1;
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-            best = Some((score, index, candidate.to_owned()));
+            let last = match next {
+                Some(n) if candidate.ends_with(n.text.trim()) => index + 1,
+                _ => index,
+            };
+            best = Some((score, last, candidate.to_owned()));
         }
     }
     best.map(|(_, index, name)| (index, name))
@@ -204,8 +209,14 @@ fn headline_after(preamble: &[Item<'_>], name_index: usize) -> Option<String> {
         .find_map(|item| {
             let segs = segments(&item.text);
             let first = segs.first()?;
-            let plain = !segs.iter().any(|s| is_contact_detail(s)) && !is_location(first);
-            (plain && word_count(&item.text) <= 12 && section_for(&item.text).is_none())
-                .then(|| item.text.replace('\t', " "))
+            if is_contact_detail(first) || is_location(first) || section_for(&item.text).is_some() {
+                return None;
+            }
+            let words: Vec<&str> = segs
+                .into_iter()
+                .take_while(|s| !is_contact_detail(s) && !is_location(s))
+                .collect();
+            let headline = words.join(" ");
+            (word_count(&headline) <= 12).then_some(headline)
         })
 }

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use super::Item;
-use super::contact::looks_like_name;
+use super::contact::{is_contact_detail, is_location, looks_like_name};
 use super::headings::{
     HeadingStyle, SectionKind, heading_shaped, is_entry_subheading, section_by_keyword, section_for,
 };
-use super::text::{join_wrapped, word_count};
+use super::text::{join_wrapped, segments, word_count};
 use super::{education, experience, lists, skills};
 use crate::model::{OtherSection, Resume};
 
@@ -298,6 +298,13 @@ pub(crate) fn split<'a>(items: &[Item<'a>]) -> Layout<'a> {
             continue;
         }
         match layout.sections.last_mut() {
+            // Contact details that a column layout put under the summary
+            // heading belong to the top of the resume.
+            Some(section)
+                if section.kind == SectionKind::Summary && is_contact_line(&item.text) =>
+            {
+                layout.preamble.push(item.clone());
+            }
             Some(section) => section.items.push(item.clone()),
             None => layout.preamble.push(item.clone()),
         }
@@ -346,6 +353,15 @@ fn labels_line_above(heading: &Item<'_>, previous: &Item<'_>) -> bool {
         _ => false,
     };
     no_gap && left_of && heading.line.page == previous.line.page
+}
+
+/// True when every piece of the line is an email, phone, web address or place.
+fn is_contact_line(text: &str) -> bool {
+    let pieces = segments(text);
+    !pieces.is_empty()
+        && pieces
+            .iter()
+            .all(|p| is_contact_detail(p) || (is_location(p) && word_count(p) <= 4))
 }
 
 /// Reads one section into the resume.
