@@ -35,6 +35,8 @@ static POINT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)^{MONTH}$")));
+
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?ix)^\s*(?:-{1,2}|–|—|−|~|→|->|>|to|until|till|through|thru|bis|à|a|al|hasta)\s*$")
 });
@@ -170,6 +172,13 @@ pub fn is_present_word(text: &str) -> bool {
         && points(t)
             .first()
             .is_some_and(|p| p.date == ResumeDate::Present)
+}
+
+/// True when `word` is a month name or abbreviation (`Sept.`, `march`), in
+/// the forms [`find_range`] reads.
+pub fn is_month_word(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    MONTH_WORD.is_match(w)
 }
 
 /// The last four-digit year mentioned in `text`.

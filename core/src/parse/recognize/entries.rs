@@ -2,7 +2,7 @@
 //! dates, place) followed by a body of bullets and description lines.
 
 use super::Item;
-use super::dates::{DateRange, find_range, is_present_word};
+use super::dates::{DateRange, find_range, is_month_word, is_present_word};
 use super::text::{join_wrapped, segments, word_count};
 
 /// One entry of an experience-like section.
@@ -93,36 +93,7 @@ fn ends_in_open_range(text: &str) -> bool {
 /// True when the text ends on a month name whose year is on the next line
 /// (`September 2017 to April` / `2020`).
 fn ends_with_month(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
-    text.split_whitespace()
-        .last()
-        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
-        .is_some_and(|w| MONTHS.contains(&w.as_str()))
+    text.split_whitespace().last().is_some_and(is_month_word)
 }
 
 /// True when two lines are set alike: the same font size and the same

@@ -143,27 +143,7 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
         if let Some(next) = next {
             join_wrapped(&mut text, &next.text);
         }
-        let Some(candidate) = segments(&text)
-            .into_iter()
-            .map(strip_name_label)
-            .find(|s| {
-                looks_like_name(s)
-                    && !is_contact_detail(s)
-                    && !is_location(s)
-                    && section_for(s).is_none()
-            })
-            .or_else(|| {
-                segments(&item.text)
-                    .into_iter()
-                    .map(strip_name_label)
-                    .find(|s| {
-                        looks_like_name(s)
-                            && !is_contact_detail(s)
-                            && !is_location(s)
-                            && section_for(s).is_none()
-                    })
-            })
-        else {
+        let Some(candidate) = name_in(&text).or_else(|| name_in(&item.text)) else {
             continue;
         };
         let line = item.line;
@@ -192,12 +172,24 @@ fn pick_name(preamble: &[Item<'_>], all: &[Item<'_>]) -> Option<(usize, String)>
 }
 
 fn strip_name_label(text: &str) -> &str {
-    let lower = text.to_lowercase();
-    if lower.starts_with("name:") {
-        text[5..].trim()
-    } else {
-        text
+    match text.get(..5) {
+        Some(label) if label.eq_ignore_ascii_case("name:") => text[5..].trim(),
+        _ => text,
     }
+}
+
+/// The first piece of `text` that reads as a person's name.
+fn name_in(text: &str) -> Option<String> {
+    segments(text)
+        .into_iter()
+        .map(strip_name_label)
+        .find(|s| {
+            looks_like_name(s)
+                && !is_contact_detail(s)
+                && !is_location(s)
+                && section_for(s).is_none()
+        })
+        .map(str::to_owned)
 }
 
 /// The professional title printed right under the name, if any.
