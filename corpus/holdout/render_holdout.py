@@ -533,11 +533,12 @@ def truth_strings(t):
         yield "skill", k
 
 
-def check():
+def check(docs=DOCS):
+    """Verifies that every truth string in `docs` is printed in its document."""
     n = bad = 0
-    for tp in sorted(DOCS.glob("*.truth.json")):
+    for tp in sorted(docs.glob("*.truth.json")):
         stem = tp.name[: -len(".truth.json")]
-        doc = next((DOCS / f"{stem}{x}" for x in (".pdf", ".docx") if (DOCS / f"{stem}{x}").exists()), None)
+        doc = next((docs / f"{stem}{x}" for x in (".pdf", ".docx") if (docs / f"{stem}{x}").exists()), None)
         if doc is None:
             print(f"{stem}: no document")
             bad += 1

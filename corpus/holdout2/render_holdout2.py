@@ -45,7 +45,7 @@ sys.path.insert(0, str(CORPUS / "holdout"))
 
 from templates_html import print_pdf  # noqa: E402  (Chromium driver of corpus/render.py)
 from templates_latex import tex, _typographic  # noqa: E402
-from render_holdout import (squash, doc_texts, truth_strings, degree_text, all_skills,  # noqa: E402,F401
+from render_holdout import (squash, doc_texts, truth_strings, check, degree_text, all_skills,  # noqa: E402,F401
                             lang_text, _page)
 
 PERSONAS = HERE / "personas"
@@ -527,25 +527,6 @@ def write_manifest():
                                         encoding="utf-8")
 
 
-def check():
-    n = bad = 0
-    for tp in sorted(DOCS.glob("*.truth.json")):
-        stem = tp.name[: -len(".truth.json")]
-        doc = next((DOCS / f"{stem}{x}" for x in (".pdf", ".docx") if (DOCS / f"{stem}{x}").exists()), None)
-        if doc is None:
-            print(f"{stem}: no document")
-            bad += 1
-            continue
-        texts = doc_texts(doc)
-        for field, value in truth_strings(json.loads(tp.read_text(encoding="utf-8"))):
-            n += 1
-            if not any(squash(value) in x for x in texts):
-                bad += 1
-                print(f"{doc.name}: {field} not found: {value!r}")
-    print(f"{n} truth strings checked, {bad} not found")
-    return 1 if bad else 0
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="")
@@ -553,7 +534,7 @@ def main():
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     if a.check:
-        sys.exit(check())
+        sys.exit(check(DOCS))
     only = set(filter(None, a.only.split(",")))
     pers = set(filter(None, a.persona.split(",")))
     DOCS.mkdir(exist_ok=True)
