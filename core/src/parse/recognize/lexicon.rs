@@ -1,93 +1,38 @@
 //! Word lists that tell a job title from an employer and a degree from a school.
 
-/// Words that mark a job title.
-const TITLE_WORDS: &[&str] = &[
-    "engineer",
-    "developer",
-    "manager",
-    "analyst",
-    "designer",
-    "director",
-    "officer",
-    "assistant",
-    "intern",
+/// Words other than the head noun that mark a job title ("Senior", "Product", "VP").
+const TITLE_MODIFIERS: &[&str] = &[
     "internship",
-    "specialist",
-    "consultant",
-    "lead",
     "leader",
-    "head",
-    "vp",
     "vice",
-    "president",
-    "associate",
-    "representative",
-    "technician",
-    "teacher",
     "tutor",
-    "coordinator",
-    "administrator",
-    "architect",
-    "scientist",
-    "researcher",
-    "accountant",
-    "auditor",
-    "executive",
-    "trainee",
-    "aide",
-    "trustee",
-    "founder",
     "cofounder",
     "co-founder",
-    "owner",
     "chair",
     "chairman",
     "chairperson",
-    "nurse",
     "physician",
     "doctor",
     "therapist",
     "pharmacist",
-    "sergeant",
     "lieutenant",
     "captain",
     "major",
     "colonel",
     "nco",
-    "specialist",
     "soldier",
-    "clerk",
     "cashier",
-    "advisor",
-    "adviser",
-    "agent",
-    "attorney",
     "lawyer",
     "paralegal",
-    "programmer",
-    "administrator",
-    "operator",
-    "supervisor",
-    "instructor",
-    "professor",
-    "lecturer",
-    "fellow",
     "postdoc",
-    "student",
-    "volunteer",
     "member",
-    "strategist",
     "planner",
     "buyer",
-    "recruiter",
-    "editor",
-    "writer",
     "author",
     "producer",
     "artist",
     "photographer",
     "bookkeeper",
-    "controller",
     "treasurer",
     "secretary",
     "receptionist",
@@ -99,11 +44,6 @@ const TITLE_WORDS: &[&str] = &[
     "worker",
     "staff",
     "principal",
-    "partner",
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
     "cio",
     "cmo",
     "svp",
@@ -113,16 +53,13 @@ const TITLE_WORDS: &[&str] = &[
     "swe",
     "sre",
     "devops",
-    "senior",
     "junior",
     "sr",
     "jr",
     "chief",
-    "staff",
     "apprentice",
     "scrum",
     "master",
-    "owner",
     "counselor",
     "counsellor",
     "psychologist",
@@ -135,7 +72,6 @@ const TITLE_WORDS: &[&str] = &[
     "contractor",
     "tester",
     "qa",
-    "associate",
 ];
 
 /// Words that mark an employer or organisation.
@@ -389,7 +325,7 @@ fn count(text: &str, list: &[&str]) -> usize {
     words(text).filter(|w| list.contains(&w.as_str())).count()
 }
 
-/// Nouns that end a job title ("Civil Engineer", "Head of Sales" aside).
+/// Nouns that head a job title ("Civil Engineer", "Trainee").
 const TITLE_HEADS: &[&str] = &[
     "engineer",
     "developer",
@@ -456,7 +392,9 @@ const TITLE_HEADS: &[&str] = &[
 /// How much `text` reads like a job title (0 = not at all). A title word
 /// at the end (the head noun, as in "Civil Engineer") counts double.
 pub fn title_score(text: &str) -> usize {
-    count(text, TITLE_WORDS) + usize::from(ends_with_title_noun(text))
+    count(text, TITLE_MODIFIERS)
+        + count(text, TITLE_HEADS)
+        + usize::from(ends_with_title_noun(text))
 }
 
 /// True when the text (a parenthetical aside) ends with a job noun:
