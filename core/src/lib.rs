@@ -1,7 +1,9 @@
 //! # resume-engine
 //!
 //! An embeddable resume engine: parse a resume (PDF, DOCX or plain text) into
-//! structured data, and, in later stages, score, improve and render it.
+//! structured data, score it (a deterministic 100-point analysis with the
+//! issues and fixes behind every lost point), and, in later stages, improve
+//! and render it.
 //!
 //! ```
 //! use resume_engine::Engine;
@@ -16,10 +18,12 @@
 pub mod engine;
 pub mod model;
 pub mod parse;
+pub mod score;
 
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;
 pub use parse::ParseError;
+pub use score::{Analysis, ScoreError, Scorer, StandardScorer};
 
 /// The README's examples, compiled and run as documentation tests.
 #[cfg(doctest)]

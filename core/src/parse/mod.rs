@@ -9,6 +9,7 @@ pub mod format;
 mod limits;
 mod pdf;
 pub mod recognize;
+mod signals;
 mod text;
 
 pub use chain::{BuiltinParser, ExternalParserConfig, Parsed, Parser, ParserChain, ParserFailure};
@@ -18,6 +19,7 @@ pub use document::{Line, LineOrigin, Span, TextDocument};
 pub use error::ParseError;
 pub use format::{Format, detect};
 pub use limits::ParseLimits;
+pub use signals::LayoutSignals;
 
 use crate::model::Resume;
 

@@ -1,0 +1,93 @@
+//! Keyword targets: packs shipped with the crate or supplied by the user,
+//! key terms extracted from a job description, and matching them against
+//! the resume.
+
+mod extract;
+mod index;
+mod pack;
+
+pub use extract::JobDescription;
+pub use index::{ResumeIndex, ResumeTokens};
+pub use pack::{Keyword, KeywordKind, KeywordPack};
+
+use std::sync::{Arc, LazyLock};
+
+use super::analysis::SectionKind;
+use super::text::keyword_tokens;
+
+/// What the resume's keywords are measured against.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub enum Target {
+    /// The built-in role pack that fits the resume best (the general pack
+    /// when none fits).
+    #[default]
+    Auto,
+    /// A given keyword pack.
+    Pack(Arc<KeywordPack>),
+    /// The key terms of a job description.
+    JobDescription(JobDescription),
+}
+
+/// The token sequences (term and aliases) of each keyword of a list.
+pub struct CompiledTerms {
+    variants: Vec<Vec<Vec<String>>>,
+}
+
+impl CompiledTerms {
+    /// Tokenises every keyword's term and aliases.
+    pub fn new(keywords: &[Keyword]) -> Self {
+        let variants = keywords
+            .iter()
+            .map(|k| {
+                std::iter::once(&k.term)
+                    .chain(&k.aliases)
+                    .map(|t| keyword_tokens(t))
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .collect();
+        Self { variants }
+    }
+
+    /// For each keyword, the sections of the resume it appears in.
+    pub fn locate(&self, index: &ResumeIndex<'_>) -> Vec<Vec<SectionKind>> {
+        self.variants
+            .iter()
+            .map(|variants| {
+                let mut sections: Vec<SectionKind> = variants.iter().flat_map(|v| index.sections_of(v)).collect();
+                sections.sort_unstable();
+                sections.dedup();
+                sections
+            })
+            .collect()
+    }
+}
+
+/// The built-in packs with their compiled terms, built once.
+static COMPILED_BUILTINS: LazyLock<Vec<(Arc<KeywordPack>, CompiledTerms)>> = LazyLock::new(|| {
+    KeywordPack::builtins()
+        .iter()
+        .map(|p| (p.clone(), CompiledTerms::new(&p.keywords)))
+        .collect()
+});
+
+/// The compiled built-in packs.
+pub fn compiled_builtins() -> &'static [(Arc<KeywordPack>, CompiledTerms)] {
+    &COMPILED_BUILTINS
+}
+
+/// Weighted share of `keywords` found, given where each was found.
+pub fn weighted_match(keywords: &[Keyword], found: &[Vec<SectionKind>]) -> f64 {
+    let total: f64 = keywords.iter().map(|k| f64::from(k.weight)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let matched: f64 = keywords
+        .iter()
+        .zip(found)
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(k, _)| f64::from(k.weight))
+        .sum();
+    matched / total
+}
