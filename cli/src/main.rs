@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use resume_engine::score::{Target, text_report};
 use resume_engine::{Engine, EngineError};
 
 /// Parse resumes (PDF, DOCX, plain text) into structured JSON.
@@ -21,6 +22,38 @@ enum Command {
     Parse(ParseArgs),
     /// Print the text lines and layout hints the parser reads from a document.
     Lines(InputArgs),
+    /// Score a resume (PDF, DOCX or resume JSON): 5 categories, 100 points,
+    /// with the issue and fix behind every lost point.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// A job description (text file) to match the resume's keywords against.
+    #[arg(long, value_name = "FILE", conflicts_with = "keywords")]
+    job_description: Option<PathBuf>,
+    /// A keyword pack: a built-in name (general, software, data, product,
+    /// marketing, sales, finance, virtual-assistant) or a .json/.txt file.
+    /// Default: the built-in role pack that fits the resume best.
+    #[arg(long, value_name = "PACK_OR_FILE")]
+    keywords: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    format: ReportFormat,
+    /// Print compact JSON on one line.
+    #[arg(long)]
+    compact: bool,
+}
+
+/// How `analyze` prints its result.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// The Analysis as JSON.
+    Json,
+    /// A readable report.
+    Text,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,6 +150,23 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 Schema::JsonResume => {
                     to_json(&resume_engine::model::to_json_resume(&resume), args.compact)
                 }
+            })
+        }
+        Command::Analyze(args) => {
+            let (engine, bytes) = engine(&args.input)?;
+            let target = match (&args.job_description, &args.keywords) {
+                (Some(path), _) => {
+                    let text = read_input(path, 1024 * 1024)?;
+                    Target::job_description(&String::from_utf8_lossy(&text))
+                        .map_err(|e| Failure::Engine(e.into()))?
+                }
+                (None, Some(pack)) => Target::pack(pack).map_err(|e| Failure::Engine(e.into()))?,
+                (None, None) => Target::Auto,
+            };
+            let analysis = engine.analyze(&bytes, &target).map_err(Failure::Engine)?;
+            Ok(match args.format {
+                ReportFormat::Json => to_json(&analysis, args.compact),
+                ReportFormat::Text => text_report(&analysis).trim_end().to_owned(),
             })
         }
         Command::Lines(input) => {

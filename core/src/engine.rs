@@ -5,12 +5,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+mod analyze;
+
+pub use analyze::LoadedResume;
+
 use crate::model::{ModelError, Resume};
 use crate::parse::chain::external_parser;
 use crate::parse::{
     self, ExternalParserConfig, Format, ParseError, ParseLimits, Parsed, Parser, ParserChain,
     TextDocument,
 };
+use crate::score::{ScoreError, Scorer, StandardScorer};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
@@ -35,6 +40,9 @@ pub enum EngineError {
     /// Resume data could not be read.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// A keyword target (pack or job description) could not be loaded.
+    #[error(transparent)]
+    Score(#[from] ScoreError),
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
@@ -45,6 +53,7 @@ pub enum EngineError {
 pub struct Engine {
     config: EngineConfig,
     chain: ParserChain,
+    scorer: Arc<dyn Scorer>,
 }
 
 impl Engine {
@@ -55,14 +64,16 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parsers(config, Vec::new())
+        Self::with_parts(config, Vec::new(), None)
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
-    /// external parser, then `extra` in order.
-    fn with_parsers(
+    /// external parser, then `extra` in order; `scorer` defaults to
+    /// [`StandardScorer`].
+    fn with_parts(
         config: EngineConfig,
         extra: Vec<Arc<dyn Parser>>,
+        scorer: Option<Arc<dyn Scorer>>,
     ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
@@ -74,7 +85,12 @@ impl Engine {
             chain = chain.then(external_parser(external).map_err(EngineError::Config)?);
         }
         let chain = extra.into_iter().fold(chain, ParserChain::then);
-        Ok(Self { config, chain })
+        let scorer = scorer.unwrap_or_else(|| Arc::new(StandardScorer::new()));
+        Ok(Self {
+            config,
+            chain,
+            scorer,
+        })
     }
 
     /// The configuration in effect.
@@ -112,6 +128,7 @@ impl Engine {
 pub struct EngineBuilder {
     config: EngineConfig,
     parsers: Vec<Arc<dyn Parser>>,
+    scorer: Option<Arc<dyn Scorer>>,
 }
 
 impl EngineBuilder {
@@ -148,8 +165,14 @@ impl EngineBuilder {
         self
     }
 
+    /// Replaces the scorer ([`StandardScorer`] by default).
+    pub fn scorer(mut self, scorer: Arc<dyn Scorer>) -> Self {
+        self.scorer = Some(scorer);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parsers(self.config, self.parsers)
+        Engine::with_parts(self.config, self.parsers, self.scorer)
     }
 }

@@ -18,7 +18,8 @@ pub struct LayoutSignals {
     pub pages: u32,
     /// Pages read as two or more columns (PDF).
     pub multi_column_pages: u32,
-    /// Pages with fewer than 25 words: their text is likely in images (PDF).
+    /// Pages with fewer than 25 words, the last page of several excepted:
+    /// their text is likely in images (PDF).
     pub sparse_pages: u32,
     /// Lines that sit in table cells.
     pub table_lines: usize,
@@ -55,7 +56,8 @@ impl LayoutSignals {
             if let Some(count) = words_per_page.get_mut(page) {
                 *count += words;
             }
-            let contact = line.text.contains('@') || line.links.iter().any(|l| l.starts_with("mailto:"));
+            let contact =
+                line.text.contains('@') || line.links.iter().any(|l| l.starts_with("mailto:"));
             match line.origin {
                 LineOrigin::Header | LineOrigin::Footer => signals.contact_in_header |= contact,
                 LineOrigin::TableCell => signals.table_lines += 1,
@@ -75,9 +77,16 @@ impl LayoutSignals {
         signals.contact_in_header &= !contact_in_body;
         if format == Format::Pdf {
             signals.multi_column_pages = column_starts.iter().filter(|&&n| n > 1).count() as u32;
+            // The last page of several may be short: only earlier pages count.
+            let judged = if page_count > 1 {
+                page_count - 1
+            } else {
+                page_count
+            };
             signals.sparse_pages = words_per_page
                 .iter()
                 .skip(1)
+                .take(judged)
                 .filter(|&&w| w < SPARSE_PAGE_WORDS)
                 .count() as u32;
         }
@@ -113,6 +122,15 @@ mod tests {
         };
         let s = LayoutSignals::from_document(Format::Pdf, &doc);
         assert_eq!((s.pages, s.multi_column_pages, s.sparse_pages), (2, 1, 0));
+        let mut short_last = doc.clone();
+        short_last.lines[3].text = "References on request".into();
+        let s = LayoutSignals::from_document(Format::Pdf, &short_last);
+        assert_eq!(s.sparse_pages, 0);
+        short_last.lines.swap(0, 3);
+        short_last.lines[0].page = 1;
+        short_last.lines[3].page = 2;
+        let s = LayoutSignals::from_document(Format::Pdf, &short_last);
+        assert_eq!(s.sparse_pages, 1);
     }
 
     #[test]

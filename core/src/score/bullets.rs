@@ -36,12 +36,18 @@ pub fn bullets(resume: &Resume) -> Vec<Bullet<'_>> {
     let sections = &resume.sections;
     for (entry, job) in sections.experience.iter().enumerate() {
         for (index, text) in job.bullets.iter().enumerate() {
-            out.push(bullet(text, Location::bullet(SectionKind::Experience, entry, index)));
+            out.push(bullet(
+                text,
+                Location::bullet(SectionKind::Experience, entry, index),
+            ));
         }
     }
     for (entry, project) in sections.projects.iter().enumerate() {
         for (index, text) in project.bullets.iter().enumerate() {
-            out.push(bullet(text, Location::bullet(SectionKind::Projects, entry, index)));
+            out.push(bullet(
+                text,
+                Location::bullet(SectionKind::Projects, entry, index),
+            ));
         }
     }
     out
@@ -78,10 +84,36 @@ pub fn opener(words: &[String]) -> Opener {
 
 /// Number words that count as quantities.
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-    "billion", "billions", "double", "doubled", "doubling", "triple", "tripled", "tripling",
-    "halved", "twice", "tenfold",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "twenty",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "double",
+    "doubled",
+    "doubling",
+    "triple",
+    "tripled",
+    "tripling",
+    "halved",
+    "twice",
+    "tenfold",
 ];
 
 /// True when the text states a quantity: a number other than a bare year,
@@ -101,7 +133,9 @@ pub fn is_quantified(text: &str, words: &[String]) -> bool {
 fn is_year(token: &str) -> bool {
     token.len() == 4
         && token.chars().all(|c| c.is_ascii_digit())
-        && token.parse::<u16>().is_ok_and(|y| (1950..=2100).contains(&y))
+        && token
+            .parse::<u16>()
+            .is_ok_and(|y| (1950..=2100).contains(&y))
 }
 
 #[cfg(test)]
@@ -116,9 +150,18 @@ mod tests {
     fn openers_recognise_tenses_adverbs_and_weak_phrases() {
         assert_eq!(open("Led a team of 5"), Opener::Action("lead".into()));
         assert_eq!(open("Leading the migration"), Opener::Action("lead".into()));
-        assert_eq!(open("Successfully shipped v2"), Opener::Action("ship".into()));
-        assert_eq!(open("Responsible for payroll"), Opener::Weak("responsible for".into()));
-        assert_eq!(open("Was responsible for payroll"), Opener::Weak("was responsible for".into()));
+        assert_eq!(
+            open("Successfully shipped v2"),
+            Opener::Action("ship".into())
+        );
+        assert_eq!(
+            open("Responsible for payroll"),
+            Opener::Weak("responsible for".into())
+        );
+        assert_eq!(
+            open("Was responsible for payroll"),
+            Opener::Weak("was responsible for".into())
+        );
         assert_eq!(open("Helped customers"), Opener::Weak("helped".into()));
         assert_eq!(open("Team of five"), Opener::Other("team".into()));
     }

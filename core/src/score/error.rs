@@ -7,7 +7,9 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum ScoreError {
     /// No built-in pack has this name and no file exists at this path.
-    #[error("unknown keyword pack `{name}`: use one of {available} or a path to a .json or .txt file")]
+    #[error(
+        "unknown keyword pack `{name}`: use one of {available} or a path to a .json or .txt file"
+    )]
     UnknownPack {
         /// The name asked for.
         name: String,

@@ -129,16 +129,24 @@ impl Scorer for StandardScorer {
         let (structure, months) = rules::structure::score(resume, input.layout, words);
         let (keywords_category, keyword_report) = match input.target.unwrap_or(&Target::Auto) {
             Target::JobDescription(jd) => {
-                let source = KeywordSource::JobDescription { terms: jd.terms.len() };
+                let source = KeywordSource::JobDescription {
+                    terms: jd.terms.len(),
+                };
                 rules::keywords::score(resume, &index, &jd.terms, source)
             }
             Target::Pack(pack) => {
-                let source = KeywordSource::Pack { name: pack.name.clone(), auto_selected: false };
+                let source = KeywordSource::Pack {
+                    name: pack.name.clone(),
+                    auto_selected: false,
+                };
                 rules::keywords::score(resume, &index, &pack.keywords, source)
             }
             Target::Auto => {
                 let pack = best_pack(&index);
-                let source = KeywordSource::Pack { name: pack.name.clone(), auto_selected: true };
+                let source = KeywordSource::Pack {
+                    name: pack.name.clone(),
+                    auto_selected: true,
+                };
                 rules::keywords::score(resume, &index, &pack.keywords, source)
             }
         };

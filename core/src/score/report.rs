@@ -10,7 +10,11 @@ pub fn text_report(analysis: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Resume score: {}/100\n", analysis.total);
     for category in &analysis.categories {
-        let _ = writeln!(out, "{} — {}/{}", category.name, category.score, category.max);
+        let _ = writeln!(
+            out,
+            "{} — {}/{}",
+            category.name, category.score, category.max
+        );
         if category.issues.is_empty() {
             let _ = writeln!(out, "  ✓ no issues");
         }
@@ -20,7 +24,13 @@ pub fn text_report(analysis: &Analysis) -> String {
                 Severity::Warning => "!",
                 Severity::Info => "i",
             };
-            let _ = writeln!(out, "  {mark} [{}] {} (−{})", place(&issue.location), issue.message, issue.points);
+            let _ = writeln!(
+                out,
+                "  {mark} [{}] {} (−{})",
+                place(&issue.location),
+                issue.message,
+                issue.points
+            );
             if let Some(excerpt) = &issue.excerpt {
                 let _ = writeln!(out, "      \"{excerpt}\"");
             }
@@ -30,17 +40,27 @@ pub fn text_report(analysis: &Analysis) -> String {
     }
     let keywords = &analysis.keywords;
     let source = match &keywords.source {
-        KeywordSource::JobDescription { terms } => format!("the job description ({terms} key terms)"),
-        KeywordSource::Pack { name, auto_selected: true } => format!("the \"{name}\" keyword pack (chosen to fit the resume)"),
+        KeywordSource::JobDescription { terms } => {
+            format!("the job description ({terms} key terms)")
+        }
+        KeywordSource::Pack {
+            name,
+            auto_selected: true,
+        } => format!("the \"{name}\" keyword pack (chosen to fit the resume)"),
         KeywordSource::Pack { name, .. } => format!("the \"{name}\" keyword pack"),
     };
-    let _ = writeln!(out, "Keywords: {:.0}% match with {source}", keywords.match_rate * 100.0);
+    let _ = writeln!(
+        out,
+        "Keywords: {:.0}% match with {source}",
+        keywords.match_rate * 100.0
+    );
     if !keywords.matched.is_empty() {
         let terms: Vec<&str> = keywords.matched.iter().map(|m| m.term.as_str()).collect();
         let _ = writeln!(out, "  matched: {}", terms.join(", "));
     }
-    for missing in &keywords.missing {
-        let _ = writeln!(out, "  missing: {} (importance {}) → {}", missing.term, missing.weight, missing.advice);
+    if !keywords.missing.is_empty() {
+        let terms: Vec<&str> = keywords.missing.iter().map(|m| m.term.as_str()).collect();
+        let _ = writeln!(out, "  missing, most important first: {}", terms.join(", "));
     }
     let s = &analysis.stats;
     let _ = writeln!(

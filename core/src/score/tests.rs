@@ -11,20 +11,31 @@ fn base_resume(bullets: Vec<String>) -> Resume {
         email: Some("ana@example.pt".into()),
         phone: Some("+351 912 345 678".into()),
         location: Some("Lisbon".into()),
-        links: vec![Link { url: "https://github.com/ana".into(), network: None }],
+        links: vec![Link {
+            url: "https://github.com/ana".into(),
+            network: None,
+        }],
         sections: Sections {
             summary: Some("Backend engineer building payment systems.".into()),
             experience: vec![Experience {
                 title: "Backend Engineer".into(),
                 company: "Acme".into(),
                 dates: "Mar 2020 – Present".into(),
-                start: Some(ResumeDate::YearMonth { year: 2020, month: 3 }),
+                start: Some(ResumeDate::YearMonth {
+                    year: 2020,
+                    month: 3,
+                }),
                 end: Some(ResumeDate::Present),
                 bullets,
                 ..Experience::default()
             }],
-            education: vec![Education { degree: "BSc Computer Science".into(), ..Education::default() }],
-            skills: ["Rust", "Python", "SQL", "Kafka", "Docker"].map(String::from).to_vec(),
+            education: vec![Education {
+                degree: "BSc Computer Science".into(),
+                ..Education::default()
+            }],
+            skills: ["Rust", "Python", "SQL", "Kafka", "Docker"]
+                .map(String::from)
+                .to_vec(),
             ..Sections::default()
         },
         ..Resume::default()
@@ -39,14 +50,34 @@ fn analyze_for(resume: &Resume, target: &Target) -> Analysis {
     StandardScorer::new().analyze(&ScoreInput::new(resume).target(target))
 }
 
-const VERBS: &[&str] = &["Built", "Led", "Designed", "Reduced", "Migrated", "Automated", "Shipped"];
-const OBJECTS: &[&str] = &["the billing service", "a Kafka pipeline", "the SQL schema", "deploys with Docker", "the on-call rotation", "Python tooling"];
+const VERBS: &[&str] = &[
+    "Built",
+    "Led",
+    "Designed",
+    "Reduced",
+    "Migrated",
+    "Automated",
+    "Shipped",
+];
+const OBJECTS: &[&str] = &[
+    "the billing service",
+    "a Kafka pipeline",
+    "the SQL schema",
+    "deploys with Docker",
+    "the on-call rotation",
+    "Python tooling",
+];
 
 fn bullet() -> impl Strategy<Value = String> {
-    (0..VERBS.len(), 0..OBJECTS.len(), prop::option::of(1u32..500)).prop_map(|(v, o, n)| match n {
-        Some(n) => format!("{} {} for {n} customers", VERBS[v], OBJECTS[o]),
-        None => format!("{} {} for the team", VERBS[v], OBJECTS[o]),
-    })
+    (
+        0..VERBS.len(),
+        0..OBJECTS.len(),
+        prop::option::of(1u32..500),
+    )
+        .prop_map(|(v, o, n)| match n {
+            Some(n) => format!("{} {} for {n} customers", VERBS[v], OBJECTS[o]),
+            None => format!("{} {} for the team", VERBS[v], OBJECTS[o]),
+        })
 }
 
 fn bullets() -> impl Strategy<Value = Vec<String>> {
@@ -135,15 +166,26 @@ fn an_empty_resume_scores_low_without_panicking() {
 
 #[test]
 fn auto_target_picks_the_fitting_role_pack() {
-    let resume = base_resume(vec!["Built REST APIs in Python on AWS with Docker and Kubernetes".into()]);
+    let resume = base_resume(vec![
+        "Built REST APIs in Python on AWS with Docker and Kubernetes".into(),
+    ]);
     let analysis = analyze(&resume);
-    assert_eq!(analysis.keywords.source, KeywordSource::Pack { name: "software".into(), auto_selected: true });
+    assert_eq!(
+        analysis.keywords.source,
+        KeywordSource::Pack {
+            name: "software".into(),
+            auto_selected: true
+        }
+    );
 }
 
 #[test]
 fn a_user_pack_is_the_target() -> Result<(), ScoreError> {
     let pack = KeywordPack::from_list("mine", "Rust, 3\nErlang\n")?;
-    let analysis = analyze_for(&base_resume(vec!["Built Rust services for 40 teams".into()]), &Target::Pack(pack.into()));
+    let analysis = analyze_for(
+        &base_resume(vec!["Built Rust services for 40 teams".into()]),
+        &Target::Pack(pack.into()),
+    );
     assert_eq!(analysis.keywords.matched.len(), 1);
     assert_eq!(analysis.keywords.missing[0].term, "Erlang");
     Ok(())
@@ -151,7 +193,9 @@ fn a_user_pack_is_the_target() -> Result<(), ScoreError> {
 
 #[test]
 fn text_report_lists_scores_and_fixes() {
-    let analysis = analyze(&base_resume(vec!["Responsible for the billing service".into()]));
+    let analysis = analyze(&base_resume(vec![
+        "Responsible for the billing service".into(),
+    ]));
     let report = text_report(&analysis);
     assert!(report.starts_with("Resume score: "));
     assert!(report.contains("Impact — "));

@@ -55,7 +55,9 @@ fn stem(mut token: String) -> String {
     }
     let plural = token.len() > 3
         && token.ends_with('s')
-        && !(token.ends_with("ss") || token.ends_with("us") || (token.ends_with("is") && token.len() > 4))
+        && !(token.ends_with("ss")
+            || token.ends_with("us")
+            || (token.ends_with("is") && token.len() > 4))
         && token.chars().all(char::is_alphabetic);
     if plural {
         token.pop();
@@ -102,16 +104,24 @@ mod tests {
 
     #[test]
     fn words_split_hyphens_and_lowercase() {
-        assert_eq!(words("Results-driven, I'm great"), ["results", "driven", "i'm", "great"]);
+        assert_eq!(
+            words("Results-driven, I'm great"),
+            ["results", "driven", "i'm", "great"]
+        );
     }
 
     #[test]
     fn keyword_tokens_keep_technology_names() {
         assert_eq!(
             keyword_tokens("C++, C#, Node.js and .NET; CI/CD APIs. P&L"),
-            ["c++", "c#", "node.js", "and", ".net", "ci", "cd", "api", "p&l"]
+            [
+                "c++", "c#", "node.js", "and", ".net", "ci", "cd", "api", "p&l"
+            ]
         );
-        assert_eq!(keyword_tokens("Kubernetes' skills, process"), ["kubernete", "skill", "process"]);
+        assert_eq!(
+            keyword_tokens("Kubernetes' skills, process"),
+            ["kubernete", "skill", "process"]
+        );
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl Default for ParserChain {
 
 /// Whether the resume has any content section: experience, education,
 /// skills or a summary.
-fn has_sections(resume: &Resume) -> bool {
+pub(crate) fn has_sections(resume: &Resume) -> bool {
     let sections = &resume.sections;
     !sections.experience.is_empty()
         || !sections.education.is_empty()

@@ -77,19 +77,36 @@ impl JobDescription {
                 if let Some(phrase) = matched {
                     let mut keyword = phrase.keyword.clone();
                     keyword.term = surface(&raw, &phrase.tokens).unwrap_or(keyword.term);
-                    add(&mut candidates, &mut slots, &phrase.tokens, keyword, true, line_weight, order);
+                    add(
+                        &mut candidates,
+                        &mut slots,
+                        &phrase.tokens,
+                        keyword,
+                        true,
+                        line_weight,
+                        order,
+                    );
                     i += phrase.tokens.len();
                     continue;
                 }
                 let token = &tokens[i];
                 if let Some(kind) = classify(token, &raw) {
                     let keyword = Keyword {
-                        term: surface(&raw, std::slice::from_ref(token)).unwrap_or_else(|| token.clone()),
+                        term: surface(&raw, std::slice::from_ref(token))
+                            .unwrap_or_else(|| token.clone()),
                         weight: 1,
                         kind,
                         aliases: Vec::new(),
                     };
-                    add(&mut candidates, &mut slots, std::slice::from_ref(token), keyword, false, line_weight, order);
+                    add(
+                        &mut candidates,
+                        &mut slots,
+                        std::slice::from_ref(token),
+                        keyword,
+                        false,
+                        line_weight,
+                        order,
+                    );
                 }
                 i += 1;
             }
@@ -153,9 +170,30 @@ fn heading_context(line: &str) -> Option<f64> {
     let has = |words: &[&str]| words.iter().any(|w| trimmed.contains(w));
     if has(&["preferred", "nice to have", "bonus", "pluses", "desirable"]) {
         Some(0.75)
-    } else if has(&["require", "qualification", "must", "you have", "you bring", "what you", "skills", "experience", "responsibilit", "you will", "the role"]) {
+    } else if has(&[
+        "require",
+        "qualification",
+        "must",
+        "you have",
+        "you bring",
+        "what you",
+        "skills",
+        "experience",
+        "responsibilit",
+        "you will",
+        "the role",
+    ]) {
         Some(1.5)
-    } else if has(&["about us", "about the company", "benefits", "perks", "equal opportunity", "why join", "compensation", "how to apply"]) {
+    } else if has(&[
+        "about us",
+        "about the company",
+        "benefits",
+        "perks",
+        "equal opportunity",
+        "why join",
+        "compensation",
+        "how to apply",
+    ]) {
         Some(0.25)
     } else {
         None
@@ -165,7 +203,10 @@ fn heading_context(line: &str) -> Option<f64> {
 /// Extra weight for lines that insist.
 fn emphasis(line: &str) -> f64 {
     let lower = line.to_lowercase();
-    if ["required", "must", "essential", "expert"].iter().any(|w| lower.contains(w)) {
+    if ["required", "must", "essential", "expert"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
         1.3
     } else {
         1.0
@@ -174,7 +215,9 @@ fn emphasis(line: &str) -> f64 {
 
 /// The posting's own spelling of a token sequence, when it can be found.
 fn surface(raw: &[&str], tokens: &[String]) -> Option<String> {
-    let first = raw.iter().position(|w| keyword_tokens(w).first() == tokens.first())?;
+    let first = raw
+        .iter()
+        .position(|w| keyword_tokens(w).first() == tokens.first())?;
     let mut taken = Vec::new();
     let mut covered = 0;
     for word in &raw[first..] {
@@ -210,7 +253,9 @@ fn classify(token: &str, raw: &[&str]) -> Option<KeywordKind> {
         return None;
     }
     let technical = token.chars().any(char::is_alphabetic)
-        && token.chars().any(|c| c.is_ascii_digit() || matches!(c, '+' | '#' | '.' | '&'));
+        && token
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '+' | '#' | '.' | '&'));
     let clean = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
             .to_owned()
@@ -277,7 +322,11 @@ fn rank(candidates: Vec<Candidate>) -> Vec<Keyword> {
             c
         })
         .collect();
-    kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.first_seen.cmp(&b.first_seen)));
+    kept.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.first_seen.cmp(&b.first_seen))
+    });
     kept.truncate(MAX_TERMS);
     kept.into_iter()
         .map(|c| Keyword {
@@ -320,17 +369,43 @@ mod tests {
     #[test]
     fn extracts_known_and_technology_terms() {
         let terms = terms();
-        for expected in ["Python", "PostgreSQL", "Kubernetes", "Terraform", "CI/CD", "Kafka", "GraphQL", "AWS"] {
-            assert!(terms.iter().any(|t| t == expected), "{expected} missing from {terms:?}");
+        for expected in [
+            "Python",
+            "PostgreSQL",
+            "Kubernetes",
+            "Terraform",
+            "CI/CD",
+            "Kafka",
+            "GraphQL",
+            "AWS",
+        ] {
+            assert!(
+                terms.iter().any(|t| t == expected),
+                "{expected} missing from {terms:?}"
+            );
         }
-        assert!(terms.iter().any(|t| t.eq_ignore_ascii_case("event")), "{terms:?}");
+        assert!(
+            terms.iter().any(|t| t.eq_ignore_ascii_case("event")),
+            "{terms:?}"
+        );
     }
 
     #[test]
     fn ignores_boilerplate_and_stop_words() {
         let terms = terms();
-        for unwanted in ["salary", "culture", "years", "the", "You", "build", "Competitive"] {
-            assert!(!terms.iter().any(|t| t.eq_ignore_ascii_case(unwanted)), "{unwanted} in {terms:?}");
+        for unwanted in [
+            "salary",
+            "culture",
+            "years",
+            "the",
+            "You",
+            "build",
+            "Competitive",
+        ] {
+            assert!(
+                !terms.iter().any(|t| t.eq_ignore_ascii_case(unwanted)),
+                "{unwanted} in {terms:?}"
+            );
         }
     }
 
@@ -347,6 +422,9 @@ mod tests {
 
     #[test]
     fn empty_posting_is_an_error() {
-        assert!(matches!(JobDescription::new(" \n "), Err(ScoreError::EmptyJobDescription)));
+        assert!(matches!(
+            JobDescription::new(" \n "),
+            Err(ScoreError::EmptyJobDescription)
+        ));
     }
 }

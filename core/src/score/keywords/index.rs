@@ -139,8 +139,18 @@ mod tests {
         let tokens = ResumeTokens::new(&resume);
         let index = tokens.index();
         let k8s = keyword_tokens("kubernetes");
-        assert_eq!(index.sections_of(&k8s), [SectionKind::Experience, SectionKind::Skills]);
-        assert!(index.sections_of(&keyword_tokens("machine learning")).is_empty());
-        assert_eq!(index.sections_of(&keyword_tokens("AWS")), [SectionKind::Experience]);
+        assert_eq!(
+            index.sections_of(&k8s),
+            [SectionKind::Experience, SectionKind::Skills]
+        );
+        assert!(
+            index
+                .sections_of(&keyword_tokens("machine learning"))
+                .is_empty()
+        );
+        assert_eq!(
+            index.sections_of(&keyword_tokens("AWS")),
+            [SectionKind::Experience]
+        );
     }
 }

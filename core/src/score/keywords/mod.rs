@@ -55,7 +55,8 @@ impl CompiledTerms {
         self.variants
             .iter()
             .map(|variants| {
-                let mut sections: Vec<SectionKind> = variants.iter().flat_map(|v| index.sections_of(v)).collect();
+                let mut sections: Vec<SectionKind> =
+                    variants.iter().flat_map(|v| index.sections_of(v)).collect();
                 sections.sort_unstable();
                 sections.dedup();
                 sections
@@ -90,4 +91,16 @@ pub fn weighted_match(keywords: &[Keyword], found: &[Vec<SectionKind>]) -> f64 {
         .map(|(k, _)| f64::from(k.weight))
         .sum();
     matched / total
+}
+
+impl Target {
+    /// The key terms of a job description.
+    pub fn job_description(text: &str) -> Result<Self, crate::score::ScoreError> {
+        Ok(Self::JobDescription(JobDescription::new(text)?))
+    }
+
+    /// A built-in pack by name, or a pack file (see [`KeywordPack::load`]).
+    pub fn pack(name_or_path: &str) -> Result<Self, crate::score::ScoreError> {
+        Ok(Self::Pack(KeywordPack::load(name_or_path)?))
+    }
 }

@@ -22,7 +22,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("marketing", include_str!("packs/marketing.json")),
     ("sales", include_str!("packs/sales.json")),
     ("finance", include_str!("packs/finance.json")),
-    ("virtual-assistant", include_str!("packs/virtual-assistant.json")),
+    (
+        "virtual-assistant",
+        include_str!("packs/virtual-assistant.json"),
+    ),
 ];
 
 /// The built-in packs, parsed once.
@@ -119,10 +122,14 @@ impl KeywordPack {
             });
         }
         let text = read_limited(path)?;
-        let name = path
-            .file_stem()
-            .map_or_else(|| name_or_path.to_owned(), |s| s.to_string_lossy().into_owned());
-        let pack = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        let name = path.file_stem().map_or_else(
+            || name_or_path.to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let pack = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             Self::from_json(&name, &text)?
         } else {
             Self::from_list(&name, &text)?
@@ -189,10 +196,15 @@ impl KeywordPack {
         }
         for keyword in &self.keywords {
             if keyword.term.trim().is_empty() || keyword.term.len() > 100 {
-                return Err(invalid("a keyword is empty or longer than 100 bytes".to_owned()));
+                return Err(invalid(
+                    "a keyword is empty or longer than 100 bytes".to_owned(),
+                ));
             }
             if !(1..=3).contains(&keyword.weight) {
-                return Err(invalid(format!("`{}`: weight must be 1, 2 or 3", keyword.term)));
+                return Err(invalid(format!(
+                    "`{}`: weight must be 1, 2 or 3",
+                    keyword.term
+                )));
             }
         }
         Ok(self)
@@ -235,7 +247,10 @@ mod tests {
     fn unknown_pack_lists_the_available_ones() {
         let err = KeywordPack::load("astronaut").map(|_| ()).err();
         let message = err.map(|e| e.to_string()).unwrap_or_default();
-        assert!(message.contains("astronaut") && message.contains("software"), "{message}");
+        assert!(
+            message.contains("astronaut") && message.contains("software"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -95,7 +95,11 @@ fn is_vowel(c: char) -> bool {
 pub fn inflections(base: &str, past: Option<&str>) -> Vec<String> {
     let chars: Vec<char> = base.chars().collect();
     let last = chars.last().copied().unwrap_or(' ');
-    let before_last = chars.len().checked_sub(2).and_then(|i| chars.get(i)).copied();
+    let before_last = chars
+        .len()
+        .checked_sub(2)
+        .and_then(|i| chars.get(i))
+        .copied();
     let consonant_y = last == 'y' && before_last.is_some_and(|c| !is_vowel(c));
     let stem_no_last: String = chars[..chars.len().saturating_sub(1)].iter().collect();
     let third = if base.ends_with('s')
@@ -139,12 +143,30 @@ mod tests {
 
     #[test]
     fn inflections_cover_tenses() {
-        assert_eq!(inflections("manage", None), ["manage", "manages", "managed", "managing"]);
-        assert_eq!(inflections("lead", Some("led")), ["lead", "leads", "led", "leading"]);
-        assert_eq!(inflections("ship", Some("shipped")), ["ship", "ships", "shipped", "shipping"]);
-        assert_eq!(inflections("simplify", None), ["simplify", "simplifies", "simplified", "simplifying"]);
-        assert_eq!(inflections("coach", None), ["coach", "coaches", "coached", "coaching"]);
-        assert_eq!(inflections("deploy", None), ["deploy", "deploys", "deployed", "deploying"]);
+        assert_eq!(
+            inflections("manage", None),
+            ["manage", "manages", "managed", "managing"]
+        );
+        assert_eq!(
+            inflections("lead", Some("led")),
+            ["lead", "leads", "led", "leading"]
+        );
+        assert_eq!(
+            inflections("ship", Some("shipped")),
+            ["ship", "ships", "shipped", "shipping"]
+        );
+        assert_eq!(
+            inflections("simplify", None),
+            ["simplify", "simplifies", "simplified", "simplifying"]
+        );
+        assert_eq!(
+            inflections("coach", None),
+            ["coach", "coaches", "coached", "coaching"]
+        );
+        assert_eq!(
+            inflections("deploy", None),
+            ["deploy", "deploys", "deployed", "deploying"]
+        );
     }
 
     #[test]

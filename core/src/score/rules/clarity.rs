@@ -23,15 +23,35 @@ const BULLET_WORDS: std::ops::RangeInclusive<usize> = 5..=35;
 
 /// Past participles that do not end in `-ed`.
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "built", "led", "given", "taken", "written", "made", "done", "shown", "known", "seen", "chosen",
-    "driven", "grown", "sold", "held", "run", "paid", "sent", "spent", "won", "brought", "bought",
-    "taught", "thought", "found", "kept", "met", "set", "put", "cut", "begun", "overseen",
+    "built", "led", "given", "taken", "written", "made", "done", "shown", "known", "seen",
+    "chosen", "driven", "grown", "sold", "held", "run", "paid", "sent", "spent", "won", "brought",
+    "bought", "taught", "thought", "found", "kept", "met", "set", "put", "cut", "begun",
+    "overseen",
 ];
 /// `-ed` words that follow "was"/"is" as adjectives, not as passives.
 const ADJECTIVES_IN_ED: &[&str] = &[
-    "based", "located", "skilled", "experienced", "interested", "qualified", "dedicated",
-    "motivated", "detailed", "advanced", "required", "needed", "involved", "focused", "talented",
-    "certified", "licensed", "organized", "organised", "excited", "committed", "determined",
+    "based",
+    "located",
+    "skilled",
+    "experienced",
+    "interested",
+    "qualified",
+    "dedicated",
+    "motivated",
+    "detailed",
+    "advanced",
+    "required",
+    "needed",
+    "involved",
+    "focused",
+    "talented",
+    "certified",
+    "licensed",
+    "organized",
+    "organised",
+    "excited",
+    "committed",
+    "determined",
 ];
 /// Forms of "to be" that open a passive.
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
@@ -59,32 +79,74 @@ pub fn score(resume: &Resume, bullets: &[Bullet<'_>]) -> Category {
     let mut fillers = Rule::new("clarity.fillers", "No filler words", 2.0);
     let mut repeated = Rule::new("clarity.repeated_openers", "Varied opening verbs", 2.0);
     let n = bullets.len().max(1) as f64;
-    let summary_words = resume.sections.summary.as_deref().map(words).unwrap_or_default();
+    let summary_words = resume
+        .sections
+        .summary
+        .as_deref()
+        .map(words)
+        .unwrap_or_default();
     let summary_at = Location::section(SectionKind::Summary);
     let headline_words = resume.headline.as_deref().map(words).unwrap_or_default();
     let mut openers: HashMap<&str, usize> = HashMap::new();
     let texts = bullets
         .iter()
         .map(|b| (b.text, b.location, &b.words))
-        .chain(resume.sections.summary.as_deref().map(|s| (s, summary_at, &summary_words)))
-        .chain(resume.headline.as_deref().map(|h| (h, Location::section(SectionKind::Contact), &headline_words)));
+        .chain(
+            resume
+                .sections
+                .summary
+                .as_deref()
+                .map(|s| (s, summary_at, &summary_words)),
+        )
+        .chain(
+            resume
+                .headline
+                .as_deref()
+                .map(|h| (h, Location::section(SectionKind::Contact), &headline_words)),
+        );
     for (text, at, bullet_words) in texts {
         let is_bullet = at.bullet.is_some();
         if is_bullet {
             let count = bullet_words.len();
             if count < *BULLET_WORDS.start() {
-                length.charge(5.0 / n, Finding::warning(at, format!("Only {count} words: too short to show a result."), "Say what you did, how, and what it achieved in 10–25 words.").quoting(text));
+                length.charge(
+                    5.0 / n,
+                    Finding::warning(
+                        at,
+                        format!("Only {count} words: too short to show a result."),
+                        "Say what you did, how, and what it achieved in 10–25 words.",
+                    )
+                    .quoting(text),
+                );
             } else if count > *BULLET_WORDS.end() {
-                length.charge(5.0 / n, Finding::warning(at, format!("{count} words: too long to scan."), "Cut to 25 words or fewer, or split it into two bullets.").quoting(text));
+                length.charge(
+                    5.0 / n,
+                    Finding::warning(
+                        at,
+                        format!("{count} words: too long to scan."),
+                        "Cut to 25 words or fewer, or split it into two bullets.",
+                    )
+                    .quoting(text),
+                );
             }
             if let Some(word) = passive_voice(bullet_words) {
                 passive.charge(1.0, Finding::warning(at, format!("Passive voice (\"{word}\") hides who did the work."), "Rewrite in the active voice, starting with the verb: \"Implemented …\" instead of \"… was implemented\".").quoting(text));
             }
         }
         if at.section != SectionKind::Contact
-            && let Some(pronoun) = bullet_words.iter().find(|w| lex.pronouns.contains(w.as_str()))
+            && let Some(pronoun) = bullet_words
+                .iter()
+                .find(|w| lex.pronouns.contains(w.as_str()))
         {
-            pronouns.charge(1.0, Finding::warning(at, format!("Uses the first-person pronoun \"{pronoun}\"."), "Drop the pronoun and start with the verb: \"Led…\", not \"I led…\".").quoting(text));
+            pronouns.charge(
+                1.0,
+                Finding::warning(
+                    at,
+                    format!("Uses the first-person pronoun \"{pronoun}\"."),
+                    "Drop the pronoun and start with the verb: \"Led…\", not \"I led…\".",
+                )
+                .quoting(text),
+            );
         }
         let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
         for phrase in &lex.buzzwords {
@@ -92,34 +154,73 @@ pub fn score(resume: &Resume, bullets: &[Bullet<'_>]) -> Category {
                 continue;
             };
             let range = start..start + phrase.len();
-            if covered.iter().any(|c| c.start < range.end && range.start < c.end) {
+            if covered
+                .iter()
+                .any(|c| c.start < range.end && range.start < c.end)
+            {
                 continue;
             }
             covered.push(range);
-                buzzwords.charge(1.0, Finding::warning(at, format!("\"{}\" is a cliché recruiters skip.", phrase.join(" ")), "Show the quality with evidence instead: a result, a number, a concrete example.").quoting(text));
+            buzzwords.charge(1.0, Finding::warning(at, format!("\"{}\" is a cliché recruiters skip.", phrase.join(" ")), "Show the quality with evidence instead: a result, a number, a concrete example.").quoting(text));
         }
         if at.section != SectionKind::Contact {
             for phrase in &lex.fillers {
                 if find_phrase(bullet_words, phrase).is_some() {
-                    fillers.charge(0.5, Finding::warning(at, format!("The filler \"{}\" adds words without meaning.", phrase.join(" ")), "Delete it, or replace it with a specific detail.").quoting(text));
+                    fillers.charge(
+                        0.5,
+                        Finding::warning(
+                            at,
+                            format!(
+                                "The filler \"{}\" adds words without meaning.",
+                                phrase.join(" ")
+                            ),
+                            "Delete it, or replace it with a specific detail.",
+                        )
+                        .quoting(text),
+                    );
                 }
             }
         }
     }
     if bullets.is_empty() {
-        length.charge(5.0, Finding::warning(Location::section(SectionKind::Experience), "No bullets to read.", "Describe each role in 3–5 bullets of 10–25 words."));
+        length.charge(
+            5.0,
+            Finding::warning(
+                Location::section(SectionKind::Experience),
+                "No bullets to read.",
+                "Describe each role in 3–5 bullets of 10–25 words.",
+            ),
+        );
     }
     for bullet in bullets {
         if let Opener::Action(base) = &bullet.opener {
             let uses = openers.entry(base.as_str()).or_insert(0);
             *uses += 1;
             if *uses > 2 {
-                let alternatives = ALTERNATIVES.iter().find(|(verb, _)| verb == base).map_or("a verb that names the specific action", |(_, alt)| alt);
-                repeated.charge(0.5, Finding::warning(bullet.location, format!("\"{}\" already opens {} other bullets.", capitalise(base), *uses - 1), format!("Vary the opening verb: try {alternatives}.")).quoting(bullet.text));
+                let alternatives = ALTERNATIVES
+                    .iter()
+                    .find(|(verb, _)| verb == base)
+                    .map_or("a verb that names the specific action", |(_, alt)| alt);
+                repeated.charge(
+                    0.5,
+                    Finding::warning(
+                        bullet.location,
+                        format!(
+                            "\"{}\" already opens {} other bullets.",
+                            capitalise(base),
+                            *uses - 1
+                        ),
+                        format!("Vary the opening verb: try {alternatives}."),
+                    )
+                    .quoting(bullet.text),
+                );
             }
         }
     }
-    category(CategoryId::Clarity, vec![length, pronouns, passive, buzzwords, fillers, repeated])
+    category(
+        CategoryId::Clarity,
+        vec![length, pronouns, passive, buzzwords, fillers, repeated],
+    )
 }
 
 /// The participle of a passive construction ("was implemented"), if any.
@@ -132,7 +233,8 @@ pub fn passive_voice(words: &[String]) -> Option<&str> {
         if next.ends_with("ly") && next.len() > 4 {
             next = words.get(i + 2)?;
         }
-        let regular = next.len() > 4 && next.ends_with("ed") && !ADJECTIVES_IN_ED.contains(&next.as_str());
+        let regular =
+            next.len() > 4 && next.ends_with("ed") && !ADJECTIVES_IN_ED.contains(&next.as_str());
         if regular || IRREGULAR_PARTICIPLES.contains(&next.as_str()) {
             return Some(next);
         }
@@ -162,14 +264,23 @@ mod tests {
     }
 
     fn rule(c: &Category, id: &str) -> f64 {
-        c.rules.iter().find(|r| r.id == id).map_or(-1.0, |r| r.score)
+        c.rules
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(-1.0, |r| r.score)
     }
 
     const GOOD: &str = "Cut checkout latency by 40% by caching prices in Redis";
 
     #[test]
     fn clear_bullets_score_full_marks() {
-        let c = clarity(Some("Backend engineer with 6 years in payments."), &[GOOD, "Designed the ledger service handling 2M transactions a day"]);
+        let c = clarity(
+            Some("Backend engineer with 6 years in payments."),
+            &[
+                GOOD,
+                "Designed the ledger service handling 2M transactions a day",
+            ],
+        );
         assert_eq!(c.score, 20.0, "{:?}", c.issues);
     }
 
@@ -182,14 +293,23 @@ mod tests {
 
     #[test]
     fn pronouns_cost_a_point_per_place() {
-        let c = clarity(Some("I am a designer."), &["I led my team of 5 to ship on time", GOOD]);
+        let c = clarity(
+            Some("I am a designer."),
+            &["I led my team of 5 to ship on time", GOOD],
+        );
         assert_eq!(rule(&c, "clarity.pronouns"), 2.0);
     }
 
     #[test]
     fn passive_voice_is_detected() {
-        assert_eq!(passive_voice(&words("The API was quickly implemented by me")), Some("implemented"));
-        assert_eq!(passive_voice(&words("Reports were written weekly")), Some("written"));
+        assert_eq!(
+            passive_voice(&words("The API was quickly implemented by me")),
+            Some("implemented")
+        );
+        assert_eq!(
+            passive_voice(&words("Reports were written weekly")),
+            Some("written")
+        );
         assert_eq!(passive_voice(&words("Was based in Berlin")), None);
         let c = clarity(None, &["A new API was implemented for 3 teams", GOOD]);
         assert_eq!(rule(&c, "clarity.passive_voice"), 2.0);
@@ -197,14 +317,25 @@ mod tests {
 
     #[test]
     fn buzzwords_and_fillers_cost_points() {
-        let c = clarity(Some("Results-driven team player with a proven track record."), &["Built very fast pipelines for various teams in order to ship 2x faster"]);
+        let c = clarity(
+            Some("Results-driven team player with a proven track record."),
+            &["Built very fast pipelines for various teams in order to ship 2x faster"],
+        );
         assert_eq!(rule(&c, "clarity.buzzwords"), 1.0);
         assert_eq!(rule(&c, "clarity.fillers"), 0.5);
     }
 
     #[test]
     fn third_use_of_an_opening_verb_costs_half_a_point() {
-        let c = clarity(None, &["Managed 4 people", "Managed a $2M budget", "Managed 12 vendors", "Managing 3 offices"]);
+        let c = clarity(
+            None,
+            &[
+                "Managed 4 people",
+                "Managed a $2M budget",
+                "Managed 12 vendors",
+                "Managing 3 offices",
+            ],
+        );
         assert_eq!(rule(&c, "clarity.repeated_openers"), 1.0);
         assert!(c.issues.iter().any(|i| i.suggestion.contains("Directed")));
     }

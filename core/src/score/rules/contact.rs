@@ -20,33 +20,82 @@ pub fn score(resume: &Resume) -> Category {
     let contact = Location::section(SectionKind::Contact);
     let mut name = Rule::new("contact.name", "A name at the top", 2.0);
     if blank(resume.name.as_deref()) {
-        name.charge(2.0, Finding::critical(contact, "No name found.", "Put your full name on the first line, on its own."));
+        name.charge(
+            2.0,
+            Finding::critical(
+                contact,
+                "No name found.",
+                "Put your full name on the first line, on its own.",
+            ),
+        );
     }
     let mut email = Rule::new("contact.email", "A valid email address", 3.0);
     match resume.email.as_deref().map(str::trim) {
-        None | Some("") => email.charge(3.0, Finding::critical(contact, "No email address found.", "Add a professional email address (firstname.lastname@…) below your name.")),
+        None | Some("") => email.charge(
+            3.0,
+            Finding::critical(
+                contact,
+                "No email address found.",
+                "Add a professional email address (firstname.lastname@…) below your name.",
+            ),
+        ),
         Some(address) if !valid_email(address) => email.charge(
             3.0,
-            Finding::critical(contact, "The email address is not valid.", "Check the address: it needs one @ and a domain such as example.com.").quoting(address),
+            Finding::critical(
+                contact,
+                "The email address is not valid.",
+                "Check the address: it needs one @ and a domain such as example.com.",
+            )
+            .quoting(address),
         ),
         Some(_) => {}
     }
     let mut phone = Rule::new("contact.phone", "A phone number", 2.0);
     match resume.phone.as_deref() {
-        None => phone.charge(2.0, Finding::warning(contact, "No phone number found.", "Add a phone number with its country code, e.g. +1 415 555 0142.")),
+        None => phone.charge(
+            2.0,
+            Finding::warning(
+                contact,
+                "No phone number found.",
+                "Add a phone number with its country code, e.g. +1 415 555 0142.",
+            ),
+        ),
         Some(number) if !(7..=15).contains(&digits(number)) => phone.charge(
             2.0,
-            Finding::warning(contact, "The phone number does not look complete.", "Write the full number with its country code, e.g. +1 415 555 0142.").quoting(number),
+            Finding::warning(
+                contact,
+                "The phone number does not look complete.",
+                "Write the full number with its country code, e.g. +1 415 555 0142.",
+            )
+            .quoting(number),
         ),
         Some(_) => {}
     }
     let mut location = Rule::new("contact.location", "A city or region", 1.0);
     if blank(resume.location.as_deref()) {
-        location.charge(1.0, Finding::warning(contact, "No location given.", "Add your city and country (or \"Remote\"): recruiters filter by location."));
+        location.charge(
+            1.0,
+            Finding::warning(
+                contact,
+                "No location given.",
+                "Add your city and country (or \"Remote\"): recruiters filter by location.",
+            ),
+        );
     }
-    let mut link = Rule::new("contact.profile_link", "A profile link (LinkedIn, GitHub, portfolio)", 2.0);
+    let mut link = Rule::new(
+        "contact.profile_link",
+        "A profile link (LinkedIn, GitHub, portfolio)",
+        2.0,
+    );
     if resume.links.is_empty() {
-        link.charge(2.0, Finding::warning(contact, "No profile link found.", "Add your LinkedIn URL, and GitHub or a portfolio if you have one."));
+        link.charge(
+            2.0,
+            Finding::warning(
+                contact,
+                "No profile link found.",
+                "Add your LinkedIn URL, and GitHub or a portfolio if you have one.",
+            ),
+        );
     }
     let sections = &resume.sections;
     let mut experience = Rule::new("contact.experience", "An experience section", 2.0);
@@ -58,11 +107,17 @@ pub fn score(resume: &Resume) -> Category {
         education.charge(1.5, Finding::warning(Location::section(SectionKind::Education), "No education section found.", "Add an \"Education\" section with your degree, school and graduation year (or relevant courses and certifications)."));
     }
     let mut skills = Rule::new("contact.skills", "A skills section", 1.5);
-    let has_skills = !sections.skills.is_empty() || sections.skill_groups.iter().any(|g| !g.skills.is_empty());
+    let has_skills =
+        !sections.skills.is_empty() || sections.skill_groups.iter().any(|g| !g.skills.is_empty());
     if !has_skills {
         skills.charge(1.5, Finding::warning(Location::section(SectionKind::Skills), "No skills section found.", "Add a \"Skills\" section listing the tools and methods you use, as ATS filters search it first."));
     }
-    category(CategoryId::Contact, vec![name, email, phone, location, link, experience, education, skills])
+    category(
+        CategoryId::Contact,
+        vec![
+            name, email, phone, location, link, experience, education, skills,
+        ],
+    )
 }
 
 fn blank(text: Option<&str>) -> bool {
@@ -96,7 +151,10 @@ mod tests {
             email: Some("ana@example.pt".into()),
             phone: Some("+351 912 345 678".into()),
             location: Some("Lisbon, Portugal".into()),
-            links: vec![Link { url: "https://linkedin.com/in/ana".into(), network: None }],
+            links: vec![Link {
+                url: "https://linkedin.com/in/ana".into(),
+                network: None,
+            }],
             sections: Sections {
                 experience: vec![Experience::default()],
                 education: vec![Education::default()],
@@ -109,7 +167,10 @@ mod tests {
 
     fn lost(resume: &Resume, rule: &str) -> f64 {
         let c = score(resume);
-        c.rules.iter().find(|r| r.id == rule).map_or(-1.0, |r| r.max - r.score)
+        c.rules
+            .iter()
+            .find(|r| r.id == rule)
+            .map_or(-1.0, |r| r.max - r.score)
     }
 
     #[test]

@@ -46,7 +46,11 @@ pub struct Finding {
 
 impl Finding {
     /// A warning at `location`.
-    pub fn warning(location: Location, message: impl Into<String>, suggestion: impl Into<String>) -> Self {
+    pub fn warning(
+        location: Location,
+        message: impl Into<String>,
+        suggestion: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
             message: message.into(),
@@ -57,7 +61,11 @@ impl Finding {
     }
 
     /// A critical issue at `location`.
-    pub fn critical(location: Location, message: impl Into<String>, suggestion: impl Into<String>) -> Self {
+    pub fn critical(
+        location: Location,
+        message: impl Into<String>,
+        suggestion: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Critical,
             ..Self::warning(location, message, suggestion)

@@ -23,12 +23,41 @@ use crate::score::rules::{Finding, Rule, category};
 const MAX_GAP_MONTHS: i64 = 6;
 /// Section headings (of sections other than the core ones) an ATS knows.
 const KNOWN_HEADINGS: &[&str] = &[
-    "awards", "honors", "honours", "achievements", "accomplishments", "volunteer", "volunteering",
-    "volunteer experience", "publications", "interests", "hobbies", "activities", "references",
-    "leadership", "courses", "coursework", "patents", "affiliations", "memberships",
-    "professional memberships", "training", "conferences", "presentations", "talks",
-    "certifications", "licenses", "languages", "projects", "research", "teaching", "extracurricular",
-    "additional information", "military service", "community involvement", "open source",
+    "awards",
+    "honors",
+    "honours",
+    "achievements",
+    "accomplishments",
+    "volunteer",
+    "volunteering",
+    "volunteer experience",
+    "publications",
+    "interests",
+    "hobbies",
+    "activities",
+    "references",
+    "leadership",
+    "courses",
+    "coursework",
+    "patents",
+    "affiliations",
+    "memberships",
+    "professional memberships",
+    "training",
+    "conferences",
+    "presentations",
+    "talks",
+    "certifications",
+    "licenses",
+    "languages",
+    "projects",
+    "research",
+    "teaching",
+    "extracurricular",
+    "additional information",
+    "military service",
+    "community involvement",
+    "open source",
 ];
 
 /// Scores dates, order, gaps, length, headings and layout.
@@ -37,18 +66,38 @@ pub fn score(resume: &Resume, layout: Option<&LayoutSignals>, words: usize) -> (
     let mut dates = Rule::new("structure.dates", "Every role has readable dates", 3.0);
     let n = jobs.len().max(1) as f64;
     if jobs.is_empty() {
-        dates.charge(3.0, Finding::warning(Location::section(SectionKind::Experience), "No roles with dates.", "List your roles with start and end dates, newest first."));
+        dates.charge(
+            3.0,
+            Finding::warning(
+                Location::section(SectionKind::Experience),
+                "No roles with dates.",
+                "List your roles with start and end dates, newest first.",
+            ),
+        );
     }
     for (i, job) in jobs.iter().enumerate() {
         let at = Location::entry(SectionKind::Experience, i);
         let (message, fix) = match (job.start, job.end) {
             (Some(_), Some(_)) => continue,
-            (None, None) if job.dates.trim().is_empty() => ("No dates for this role.", "Add start and end dates as \"Mon YYYY – Mon YYYY\" (or \"– Present\")."),
-            (None, None) => ("The dates of this role cannot be read.", "Write the dates as \"Jan 2020 – Mar 2023\" or \"2020 – 2023\"; avoid seasons and ranges without years."),
-            (Some(_), None) => ("Only a start date.", "Add the end date, or \"Present\" for your current role."),
+            (None, None) if job.dates.trim().is_empty() => (
+                "No dates for this role.",
+                "Add start and end dates as \"Mon YYYY – Mon YYYY\" (or \"– Present\").",
+            ),
+            (None, None) => (
+                "The dates of this role cannot be read.",
+                "Write the dates as \"Jan 2020 – Mar 2023\" or \"2020 – 2023\"; avoid seasons and ranges without years.",
+            ),
+            (Some(_), None) => (
+                "Only a start date.",
+                "Add the end date, or \"Present\" for your current role.",
+            ),
             (None, Some(_)) => ("Only an end date.", "Add the start date."),
         };
-        let label = if job.title.is_empty() { &job.company } else { &job.title };
+        let label = if job.title.is_empty() {
+            &job.company
+        } else {
+            &job.title
+        };
         dates.charge(3.0 / n, Finding::warning(at, message, fix).quoting(label));
     }
     let date_format = date_format(resume);
@@ -58,7 +107,21 @@ pub fn score(resume: &Resume, layout: Option<&LayoutSignals>, words: usize) -> (
     let length = length(layout, words, months);
     let headings = headings(resume);
     let layout_rule = layout_rule(layout);
-    (category(CategoryId::Structure, vec![dates, date_format, order, gaps, length, headings, layout_rule]), months)
+    (
+        category(
+            CategoryId::Structure,
+            vec![
+                dates,
+                date_format,
+                order,
+                gaps,
+                length,
+                headings,
+                layout_rule,
+            ],
+        ),
+        months,
+    )
 }
 
 /// The month index (year × 12 + month − 1) a date starts at.
@@ -89,11 +152,19 @@ enum DateStyle {
 
 fn date_style(dates: &str) -> Option<DateStyle> {
     let lower = dates.to_lowercase();
-    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    if lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))) {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))
+    {
         return Some(DateStyle::MonthName);
     }
-    let numbers: Vec<&str> = lower.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    let numbers: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .collect();
     if numbers.iter().any(|t| t.len() <= 2) {
         Some(DateStyle::Numeric)
     } else if numbers.iter().any(|t| t.len() == 4) {
@@ -117,7 +188,15 @@ fn date_format(resume: &Resume) -> Rule {
     };
     if let Some(&(i, _)) = styles.iter().find(|(_, s)| *s != first) {
         let text = &resume.sections.experience[i].dates;
-        rule.charge(1.0, Finding::warning(Location::entry(SectionKind::Experience, i), "Dates are written in more than one style.", "Use one style for every role, e.g. \"Jan 2020 – Mar 2023\".").quoting(text));
+        rule.charge(
+            1.0,
+            Finding::warning(
+                Location::entry(SectionKind::Experience, i),
+                "Dates are written in more than one style.",
+                "Use one style for every role, e.g. \"Jan 2020 – Mar 2023\".",
+            )
+            .quoting(text),
+        );
     }
     rule
 }
@@ -130,7 +209,11 @@ fn recency(start: Option<ResumeDate>, end: Option<ResumeDate>) -> Option<(i64, i
 }
 
 fn order(resume: &Resume) -> Rule {
-    let mut rule = Rule::new("structure.order", "Roles in reverse-chronological order", 3.0);
+    let mut rule = Rule::new(
+        "structure.order",
+        "Roles in reverse-chronological order",
+        3.0,
+    );
     let mut previous: Option<(i64, i64)> = None;
     for (i, job) in resume.sections.experience.iter().enumerate() {
         let Some(key) = recency(job.start, job.end) else {
@@ -176,7 +259,11 @@ fn gaps(resume: &Resume) -> Rule {
 pub fn experience_months(resume: &Resume) -> u32 {
     let jobs = &resume.sections.experience;
     let starts = jobs.iter().filter_map(|j| j.start.and_then(start_month));
-    let ends = jobs.iter().filter_map(|j| j.end).filter(|&d| d != ResumeDate::Present).map(end_month);
+    let ends = jobs
+        .iter()
+        .filter_map(|j| j.end)
+        .filter(|&d| d != ResumeDate::Present)
+        .map(end_month);
     let latest = starts.clone().chain(ends).max();
     let Some(first) = starts.min() else {
         return 0;
@@ -184,7 +271,13 @@ pub fn experience_months(resume: &Resume) -> u32 {
     let last = jobs
         .iter()
         .filter_map(|j| j.end)
-        .map(|d| if d == ResumeDate::Present { latest.unwrap_or(first) } else { end_month(d) })
+        .map(|d| {
+            if d == ResumeDate::Present {
+                latest.unwrap_or(first)
+            } else {
+                end_month(d)
+            }
+        })
         .max()
         .unwrap_or(first);
     u32::try_from((last - first + 1).max(0)).unwrap_or(0)
@@ -216,7 +309,9 @@ fn headings(resume: &Resume) -> Rule {
     let mut rule = Rule::new("structure.headings", "Standard section headings", 2.0);
     for (i, section) in resume.sections.other.iter().enumerate() {
         let title = section.title.trim().trim_end_matches(':').to_lowercase();
-        let known = KNOWN_HEADINGS.iter().any(|k| title == *k || title.split(&[' ', '&', ','][..]).any(|w| w == *k));
+        let known = KNOWN_HEADINGS
+            .iter()
+            .any(|k| title == *k || title.split(&[' ', '&', ','][..]).any(|w| w == *k));
         if !known {
             rule.charge(1.0, Finding::warning(Location::entry(SectionKind::Other, i), format!("\"{}\" is not a heading an ATS recognises.", section.title.trim()), "Use a standard heading: Experience, Education, Skills, Projects, Certifications, Awards, Volunteering.").quoting(&section.title));
         }
@@ -234,16 +329,37 @@ fn layout_rule(layout: Option<&LayoutSignals>) -> Rule {
         rule.charge(1.0, Finding::critical(at, format!("{} page(s) with almost no selectable text: the text is probably in images.", layout.sparse_pages), "Export the resume from your editor as a text PDF; never scan it or paste text as pictures."));
     }
     if layout.multi_column_pages > 0 {
-        rule.charge(1.0, Finding::warning(at, format!("{} page(s) laid out in columns.", layout.multi_column_pages), "Use a single column: many ATS read columns across, mixing your sections."));
+        rule.charge(
+            1.0,
+            Finding::warning(
+                at,
+                format!("{} page(s) laid out in columns.", layout.multi_column_pages),
+                "Use a single column: many ATS read columns across, mixing your sections.",
+            ),
+        );
     }
     if layout.contact_in_header {
-        rule.charge(1.0, Finding::warning(Location::section(SectionKind::Contact), "Your contact details are only in the page header.", "Move your email and phone into the body: many ATS skip headers and footers."));
+        rule.charge(
+            1.0,
+            Finding::warning(
+                Location::section(SectionKind::Contact),
+                "Your contact details are only in the page header.",
+                "Move your email and phone into the body: many ATS skip headers and footers.",
+            ),
+        );
     }
     if layout.table_lines > 0 {
         rule.charge(0.5, Finding::warning(at, "Parts of the resume are in a table.", "Replace tables with plain lines and tab stops: ATS often read tables cell by cell out of order."));
     }
     if layout.text_box_lines > 0 {
-        rule.charge(0.5, Finding::warning(at, "Parts of the resume are in text boxes.", "Move text out of text boxes and shapes: many ATS ignore them."));
+        rule.charge(
+            0.5,
+            Finding::warning(
+                at,
+                "Parts of the resume are in text boxes.",
+                "Move text out of text boxes and shapes: many ATS ignore them.",
+            ),
+        );
     }
     rule
 }
@@ -279,7 +395,10 @@ mod tests {
     }
 
     fn rule(c: &Category, id: &str) -> f64 {
-        c.rules.iter().find(|r| r.id == id).map_or(-1.0, |r| r.score)
+        c.rules
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(-1.0, |r| r.score)
     }
 
     fn good() -> Vec<Experience> {
@@ -325,7 +444,11 @@ mod tests {
         let jobs = vec![
             job("Mar 2021 – Present", ym(2021, 3), Some(ResumeDate::Present)),
             job("Jan 2018 – Jun 2020", ym(2018, 1), ym(2020, 6)),
-            job("2016 – 2017", Some(ResumeDate::Year(2016)), Some(ResumeDate::Year(2017))),
+            job(
+                "2016 – 2017",
+                Some(ResumeDate::Year(2016)),
+                Some(ResumeDate::Year(2017)),
+            ),
         ];
         let (c, _) = score(&with_jobs(jobs), None, 500);
         assert_eq!(rule(&c, "structure.gaps"), 1.0);
@@ -338,7 +461,8 @@ mod tests {
         assert_eq!(rule(&thin, "structure.length"), 0.0);
         let (long, _) = score(&with_jobs(good()), None, 1500);
         assert_eq!(rule(&long, "structure.length"), 0.0);
-        let mut layout = LayoutSignals::from_document(Format::Pdf, &crate::parse::TextDocument::default());
+        let mut layout =
+            LayoutSignals::from_document(Format::Pdf, &crate::parse::TextDocument::default());
         layout.pages = 2;
         let (two_pages, _) = score(&with_jobs(good()), Some(&layout), 700);
         assert_eq!(rule(&two_pages, "structure.length"), 0.0);
@@ -348,8 +472,14 @@ mod tests {
     fn unknown_headings_cost_a_point() {
         let mut resume = with_jobs(good());
         resume.sections.other = vec![
-            OtherSection { title: "Awards & Honors".into(), lines: vec![] },
-            OtherSection { title: "My Journey".into(), lines: vec![] },
+            OtherSection {
+                title: "Awards & Honors".into(),
+                lines: vec![],
+            },
+            OtherSection {
+                title: "My Journey".into(),
+                lines: vec![],
+            },
         ];
         let (c, _) = score(&resume, None, 500);
         assert_eq!(rule(&c, "structure.headings"), 1.0);
@@ -357,7 +487,8 @@ mod tests {
 
     #[test]
     fn layout_signals_cost_points() {
-        let mut layout = LayoutSignals::from_document(Format::Pdf, &crate::parse::TextDocument::default());
+        let mut layout =
+            LayoutSignals::from_document(Format::Pdf, &crate::parse::TextDocument::default());
         layout.pages = 1;
         layout.multi_column_pages = 1;
         layout.table_lines = 3;
