@@ -3,7 +3,7 @@
 
 use super::analysis::{Location, SectionKind};
 use super::lexicon::lexicon;
-use super::text::{starts_with, words};
+use super::text::words;
 use crate::Resume;
 
 /// One bullet of the resume.
@@ -67,7 +67,7 @@ fn bullet(text: &str, location: Location) -> Bullet<'_> {
 /// Classifies the opening of a bullet's words.
 pub fn opener(words: &[String]) -> Opener {
     let lex = lexicon();
-    if let Some(weak) = lex.weak_openers.iter().find(|p| starts_with(words, p)) {
+    if let Some(weak) = lex.weak_openers.at(words, 0) {
         return Opener::Weak(weak.join(" "));
     }
     let first = words.first().map_or("", String::as_str);

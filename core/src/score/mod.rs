@@ -50,10 +50,11 @@ pub use keywords::{JobDescription, Keyword, KeywordKind, KeywordPack, Target};
 pub use report::text_report;
 
 use std::fmt::Debug;
+use std::sync::LazyLock;
 
 use crate::Resume;
 use crate::parse::LayoutSignals;
-use keywords::{ResumeTokens, compiled_builtins, weighted_match};
+use keywords::{ResumeTokens, weighted_match};
 use rules::round1;
 
 /// What a scorer reads: the resume, the reader's layout signals when the
@@ -129,25 +130,27 @@ impl Scorer for StandardScorer {
         let (structure, months) = rules::structure::score(resume, input.layout, words);
         let (keywords_category, keyword_report) = match input.target.unwrap_or(&Target::Auto) {
             Target::JobDescription(jd) => {
+                let found = jd.compiled().locate(&index);
                 let source = KeywordSource::JobDescription {
                     terms: jd.terms.len(),
                 };
-                rules::keywords::score(resume, &index, &jd.terms, source)
+                rules::keywords::score(resume, &index, &jd.terms, &found, source)
             }
             Target::Pack(pack) => {
+                let found = pack.compiled().locate(&index);
                 let source = KeywordSource::Pack {
                     name: pack.name.clone(),
                     auto_selected: false,
                 };
-                rules::keywords::score(resume, &index, &pack.keywords, source)
+                rules::keywords::score(resume, &index, &pack.keywords, &found, source)
             }
             Target::Auto => {
-                let pack = best_pack(&index);
+                let (pack, found) = best_pack(&index);
                 let source = KeywordSource::Pack {
                     name: pack.name.clone(),
                     auto_selected: true,
                 };
-                rules::keywords::score(resume, &index, &pack.keywords, source)
+                rules::keywords::score(resume, &index, &pack.keywords, &found, source)
             }
         };
         let categories = vec![contact, impact, keywords_category, clarity, structure];
@@ -167,36 +170,34 @@ impl Scorer for StandardScorer {
     }
 }
 
-/// The built-in role pack the resume matches best, or the general pack.
-fn best_pack(index: &keywords::ResumeIndex<'_>) -> &'static KeywordPack {
-    let packs = compiled_builtins();
-    let mut best: Option<(&KeywordPack, f64)> = None;
-    for (pack, compiled) in packs.iter().filter(|(p, _)| p.name != "general") {
-        let rate = weighted_match(&pack.keywords, &compiled.locate(index));
-        if rate >= AUTO_PACK_MIN_MATCH && best.is_none_or(|(_, b)| rate > b) {
-            best = Some((pack, rate));
+/// Where each keyword of a pack was found.
+type Found = Vec<Vec<SectionKind>>;
+
+/// The built-in role pack the resume matches best (the general pack when
+/// none matches well), with where each of its keywords was found.
+fn best_pack(index: &keywords::ResumeIndex<'_>) -> (&'static KeywordPack, Found) {
+    let mut best: Option<(&KeywordPack, f64, Found)> = None;
+    let mut general: Option<(&KeywordPack, Found)> = None;
+    for pack in KeywordPack::builtins() {
+        let found = pack.compiled().locate(index);
+        if pack.name == "general" {
+            general = Some((pack, found));
+            continue;
+        }
+        let rate = weighted_match(&pack.keywords, &found);
+        if rate >= AUTO_PACK_MIN_MATCH && best.as_ref().is_none_or(|(_, b, _)| rate > *b) {
+            best = Some((pack, rate, found));
         }
     }
-    match best {
-        Some((pack, _)) => pack,
-        None => packs
-            .iter()
-            .find(|(p, _)| p.name == "general")
-            .or(packs.first())
-            .map_or_else(|| fallback_pack(), |(p, _)| p),
+    match (best, general) {
+        (Some((pack, _, found)), _) => (pack, found),
+        (None, Some(general)) => general,
+        (None, None) => (&EMPTY_PACK, Vec::new()),
     }
 }
 
 /// An empty pack, used only if no built-in pack could be loaded.
-fn fallback_pack() -> &'static KeywordPack {
-    static EMPTY: std::sync::LazyLock<KeywordPack> = std::sync::LazyLock::new(|| KeywordPack {
-        name: "none".to_owned(),
-        title: String::new(),
-        description: String::new(),
-        keywords: Vec::new(),
-    });
-    &EMPTY
-}
+static EMPTY_PACK: LazyLock<KeywordPack> = LazyLock::new(KeywordPack::default);
 
 #[cfg(test)]
 mod tests;

@@ -24,58 +24,74 @@ pub fn word_count(text: &str) -> usize {
 /// hyphens separate tokens, the same way for targets and resumes, so
 /// `CI/CD` matches `CI CD`.
 pub fn keyword_tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_alnum = i > 0 && chars[i - 1].is_alphanumeric();
-        let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        let keep = c.is_alphanumeric()
-            || ((c == '+' || c == '#') && !current.is_empty())
-            || (c == '.' && next_alnum && (prev_alnum || current.is_empty()))
-            || (c == '&' && prev_alnum && next_alnum);
-        if keep {
-            current.extend(c.to_lowercase());
-        } else if !current.is_empty() {
-            out.push(stem(std::mem::take(&mut current)));
-        }
-    }
-    if !current.is_empty() {
-        out.push(stem(current));
-    }
-    out
+    let mut arena = String::new();
+    let mut ranges = Vec::new();
+    keyword_tokens_into(text, &mut arena, &mut ranges);
+    ranges.into_iter().map(|r| arena[r].to_owned()).collect()
 }
 
-/// Strips a possessive or plural `s` so `APIs` matches `API` and `skills`
-/// matches `skill`; short words and `-ss`/`-us` endings (and `-is` beyond
-/// four letters, as in `analysis`) are kept.
-fn stem(mut token: String) -> String {
-    if let Some(base) = token.strip_suffix("'s") {
-        token = base.to_owned();
+/// Appends the keyword tokens of `text` to `arena`, recording each token's
+/// byte range (the allocation-free form of [`keyword_tokens`]).
+pub fn keyword_tokens_into(text: &str, arena: &mut String, out: &mut Vec<std::ops::Range<usize>>) {
+    let mut start: Option<usize> = None;
+    let mut prev_alnum = false;
+    let mut chars = text.chars();
+    let mut current = chars.next();
+    let mut current_alnum = current.is_some_and(alphanumeric);
+    while let Some(c) = current {
+        let next = chars.next();
+        let next_alnum = next.is_some_and(alphanumeric);
+        let in_token = start.is_some();
+        let keep = current_alnum
+            || ((c == '+' || c == '#') && in_token)
+            || (c == '.' && next_alnum && (prev_alnum || !in_token))
+            || (c == '&' && prev_alnum && next_alnum);
+        if keep {
+            start.get_or_insert(arena.len());
+            if c.is_ascii() {
+                arena.push(c.to_ascii_lowercase());
+            } else {
+                arena.extend(c.to_lowercase());
+            }
+        } else if let Some(begin) = start.take() {
+            finish(arena, begin, out);
+        }
+        prev_alnum = current_alnum;
+        current = next;
+        current_alnum = next_alnum;
     }
-    let plural = token.len() > 3
+    if let Some(begin) = start {
+        finish(arena, begin, out);
+    }
+}
+
+/// `char::is_alphanumeric` with an ASCII fast path.
+fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Stems the token that starts at `begin` and records its range.
+fn finish(arena: &mut String, begin: usize, out: &mut Vec<std::ops::Range<usize>>) {
+    if plural(&arena[begin..]) {
+        arena.pop();
+    }
+    out.push(begin..arena.len());
+}
+
+/// A plural `s` to strip so `APIs` matches `API` and `skills` matches
+/// `skill`: not on short words, `-ss`/`-us` endings, or `-is` beyond four
+/// letters (`analysis`).
+fn plural(token: &str) -> bool {
+    token.len() > 3
         && token.ends_with('s')
         && !(token.ends_with("ss")
             || token.ends_with("us")
             || (token.ends_with("is") && token.len() > 4))
-        && token.chars().all(char::is_alphabetic);
-    if plural {
-        token.pop();
-    }
-    token
-}
-
-/// Positions where `phrase` occurs as consecutive words of `words`.
-pub fn find_phrase(words: &[String], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || phrase.len() > words.len() {
-        return None;
-    }
-    words.windows(phrase.len()).position(|w| w == phrase)
-}
-
-/// True when `words` starts with `phrase`.
-pub fn starts_with(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && words.len() >= phrase.len() && words[..phrase.len()] == *phrase
+        && token.chars().all(char::is_alphabetic)
 }
 
 /// The text shortened to at most 80 characters, on a character boundary.
@@ -130,13 +146,5 @@ mod tests {
         let short = excerpt(&long);
         assert_eq!(short.chars().count(), 80);
         assert!(short.ends_with('…'));
-    }
-
-    #[test]
-    fn phrases_are_found_by_words() {
-        let w = words("a proven track record of wins");
-        assert_eq!(find_phrase(&w, &words("track record")), Some(2));
-        assert!(starts_with(&w, &words("a proven")));
-        assert!(!starts_with(&w, &words("proven")));
     }
 }

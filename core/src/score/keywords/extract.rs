@@ -3,14 +3,17 @@
 //! domain words the posting repeats, weighted by how often and where they
 //! appear (requirements count more than "nice to have", boilerplate least).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::pack::{Keyword, KeywordKind, KeywordPack};
+use super::{CompiledCache, CompiledTerms};
 use crate::score::ScoreError;
 use crate::score::lexicon::lexicon;
-use crate::score::text::keyword_tokens;
+use crate::score::text::{keyword_tokens, keyword_tokens_into};
 
 /// Most terms kept from one job description.
 const MAX_TERMS: usize = 30;
@@ -22,6 +25,9 @@ const MAX_BYTES: usize = 64 * 1024;
 pub struct JobDescription {
     /// The key terms, most important first.
     pub terms: Vec<Keyword>,
+    /// The terms' token sequences, computed on first use.
+    #[serde(skip)]
+    compiled: CompiledCache,
 }
 
 /// A term found in the posting, with its running importance.
@@ -41,6 +47,81 @@ struct KnownPhrase {
     keyword: Keyword,
 }
 
+/// One line of the posting: its whitespace-separated words and their
+/// keyword tokens (ranges of `arena`), each token knowing the word it came from.
+struct LineWords<'a> {
+    raw: Vec<&'a str>,
+    arena: String,
+    tokens: Vec<Range<usize>>,
+    word_of: Vec<usize>,
+    whole_word: Vec<(bool, bool)>,
+}
+
+impl<'a> LineWords<'a> {
+    fn new(line: &'a str) -> Self {
+        let mut this = Self {
+            raw: line.split_whitespace().collect(),
+            arena: String::with_capacity(line.len()),
+            tokens: Vec::new(),
+            word_of: Vec::new(),
+            whole_word: Vec::new(),
+        };
+        for (w, word) in this.raw.iter().enumerate() {
+            let before = this.tokens.len();
+            keyword_tokens_into(word, &mut this.arena, &mut this.tokens);
+            let n = this.tokens.len() - before;
+            for k in 0..n {
+                this.word_of.push(w);
+                this.whole_word.push((k == 0, k + 1 == n));
+            }
+        }
+        this
+    }
+
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn token(&self, i: usize) -> &str {
+        &self.arena[self.tokens[i].clone()]
+    }
+
+    /// True when the tokens from `i` on start with `phrase`.
+    fn matches(&self, i: usize, phrase: &[String]) -> bool {
+        i + phrase.len() <= self.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.token(i + k) == p)
+    }
+
+    /// The posting's own spelling of tokens `i..i + len`, when they are
+    /// whole words.
+    fn surface(&self, i: usize, len: usize) -> Option<String> {
+        let last = i + len.checked_sub(1)?;
+        let (starts, _) = *self.whole_word.get(i)?;
+        let (_, ends) = *self.whole_word.get(last)?;
+        if !(starts && ends) {
+            return None;
+        }
+        let words = self.raw.get(self.word_of[i]..=self.word_of[last])?;
+        let text = words
+            .join(" ")
+            .trim_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+            .to_owned();
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// True when token `i` opens a sentence or list item.
+    fn sentence_start(&self, i: usize) -> bool {
+        let w = self.word_of[i];
+        w == 0 || {
+            let before = self.raw[w - 1];
+            before.ends_with(['.', ':', '!', '?']) || !before.chars().any(char::is_alphanumeric)
+        }
+    }
+}
+
 impl JobDescription {
     /// Extracts the key terms of a job description.
     pub fn new(text: &str) -> Result<Self, ScoreError> {
@@ -48,15 +129,9 @@ impl JobDescription {
         if text.split_whitespace().next().is_none() {
             return Err(ScoreError::EmptyJobDescription);
         }
-        let known = known_phrases();
-        let mut by_first: HashMap<&str, Vec<&KnownPhrase>> = HashMap::new();
-        for phrase in &known {
-            if let Some(first) = phrase.tokens.first() {
-                by_first.entry(first.as_str()).or_default().push(phrase);
-            }
-        }
+        let known = &*KNOWN;
         let mut candidates: Vec<Candidate> = Vec::new();
-        let mut slots: HashMap<String, usize> = HashMap::new();
+        let mut slots: HashMap<Slot, usize> = HashMap::default();
         let mut context = 1.0;
         let mut order = 0;
         for line in text.lines() {
@@ -65,45 +140,50 @@ impl JobDescription {
                 continue;
             }
             let line_weight = context * emphasis(line);
-            let raw: Vec<&str> = line.split_whitespace().collect();
-            let tokens = keyword_tokens(line);
+            let words = LineWords::new(line);
             let mut i = 0;
-            while i < tokens.len() {
+            while i < words.len() {
                 order += 1;
-                let matched = by_first.get(tokens[i].as_str()).and_then(|list| {
+                let matched = known.by_first.get(words.token(i)).and_then(|list| {
                     list.iter()
-                        .find(|p| tokens.get(i..i + p.tokens.len()) == Some(&p.tokens[..]))
+                        .copied()
+                        .find(|&k| words.matches(i, &known.phrases[k].tokens))
                 });
-                if let Some(phrase) = matched {
-                    let mut keyword = phrase.keyword.clone();
-                    keyword.term = surface(&raw, &phrase.tokens).unwrap_or(keyword.term);
+                if let Some(k) = matched {
+                    let phrase = &known.phrases[k];
+                    let keyword = || {
+                        let mut keyword = phrase.keyword.clone();
+                        if let Some(term) = words.surface(i, phrase.tokens.len()) {
+                            keyword.term = term;
+                        }
+                        keyword
+                    };
+                    let slot = Slot::Known(k);
                     add(
                         &mut candidates,
                         &mut slots,
-                        &phrase.tokens,
+                        slot,
                         keyword,
-                        true,
                         line_weight,
                         order,
                     );
                     i += phrase.tokens.len();
                     continue;
                 }
-                let token = &tokens[i];
-                if let Some(kind) = classify(token, &raw) {
-                    let keyword = Keyword {
-                        term: surface(&raw, std::slice::from_ref(token))
-                            .unwrap_or_else(|| token.clone()),
+                if let Some(kind) = classify(&words, i) {
+                    let token = words.token(i);
+                    let keyword = || Keyword {
+                        term: words.surface(i, 1).unwrap_or_else(|| token.to_owned()),
                         weight: 1,
                         kind,
                         aliases: Vec::new(),
                     };
+                    let slot = Slot::Token(token.to_owned());
                     add(
                         &mut candidates,
                         &mut slots,
-                        std::slice::from_ref(token),
+                        slot,
                         keyword,
-                        false,
                         line_weight,
                         order,
                     );
@@ -113,7 +193,13 @@ impl JobDescription {
         }
         Ok(Self {
             terms: rank(candidates),
+            compiled: CompiledCache::default(),
         })
+    }
+
+    /// The terms' token sequences (term and aliases), computed once.
+    pub fn compiled(&self) -> &CompiledTerms {
+        self.compiled.get(&self.terms)
     }
 }
 
@@ -128,6 +214,24 @@ fn truncate(text: &str, max: usize) -> &str {
     }
     &text[..end]
 }
+
+/// The phrases the packs know, longest first, indexed by first token.
+struct Known {
+    phrases: Vec<KnownPhrase>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// Built once: every term and alias of the built-in packs.
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+    let phrases = known_phrases();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, phrase) in phrases.iter().enumerate() {
+        if let Some(first) = phrase.tokens.first() {
+            by_first.entry(first.clone()).or_default().push(k);
+        }
+    }
+    Known { phrases, by_first }
+});
 
 /// Every term and alias of the built-in packs, longest first.
 fn known_phrases() -> Vec<KnownPhrase> {
@@ -154,9 +258,12 @@ fn known_phrases() -> Vec<KnownPhrase> {
     out
 }
 
+/// Adds a phrase unless it is empty, known already, or a lone verb form
+/// ("led", "automated"), which in a posting describes the job, not a skill.
 fn push_known(out: &mut Vec<KnownPhrase>, text: &str, keyword: Keyword) {
     let tokens = keyword_tokens(text);
-    if !tokens.is_empty() && !out.iter().any(|p| p.tokens == tokens) {
+    let lone_verb = matches!(&tokens[..], [only] if lexicon().verbs.contains_key(only));
+    if !tokens.is_empty() && !lone_verb && !out.iter().any(|p| p.tokens == tokens) {
         out.push(KnownPhrase { tokens, keyword });
     }
 }
@@ -213,40 +320,15 @@ fn emphasis(line: &str) -> f64 {
     }
 }
 
-/// The posting's own spelling of a token sequence, when it can be found.
-fn surface(raw: &[&str], tokens: &[String]) -> Option<String> {
-    let first = raw
-        .iter()
-        .position(|w| keyword_tokens(w).first() == tokens.first())?;
-    let mut taken = Vec::new();
-    let mut covered = 0;
-    for word in &raw[first..] {
-        let n = keyword_tokens(word).len();
-        if n == 0 {
-            continue;
-        }
-        taken.push(*word);
-        covered += n;
-        if covered >= tokens.len() {
-            break;
-        }
-    }
-    let text = taken
-        .join(" ")
-        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-        .to_owned();
-    (covered == tokens.len() && !text.is_empty()).then_some(text)
-}
-
 /// Whether an unknown token is a key term: technology-looking tokens are
 /// skills, other content words are competencies (kept only if repeated).
-fn classify(token: &str, raw: &[&str]) -> Option<KeywordKind> {
+fn classify(words: &LineWords<'_>, i: usize) -> Option<KeywordKind> {
+    let token = words.token(i);
     let lex = lexicon();
     let plain = token.trim_end_matches(['+', '#']);
     if token.chars().count() < 2
         || lex.stopwords.contains(plain)
         || lex.posting_words.contains(plain)
-        || lex.posting_words.contains(&format!("{plain}s"))
         || lex.verbs.contains_key(plain)
         || token.chars().all(|c| c.is_ascii_digit())
     {
@@ -256,24 +338,13 @@ fn classify(token: &str, raw: &[&str]) -> Option<KeywordKind> {
         && token
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '+' | '#' | '.' | '&'));
-    let clean = |w: &str| -> String {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
-            .to_owned()
-    };
-    let position = raw
-        .iter()
-        .position(|w| keyword_tokens(w).first().map(String::as_str) == Some(token));
-    let proper_noun = position.is_some_and(|j| {
-        let word = clean(raw[j]);
-        let sentence_start = j == 0
-            || raw[j - 1].ends_with(['.', ':', '!', '?'])
-            || !raw[j - 1].chars().any(char::is_alphanumeric);
-        let acronym = word.chars().count() >= 2
-            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        let inner_capital = word.chars().skip(1).any(char::is_uppercase);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        acronym || inner_capital || (capitalised && !sentence_start)
-    });
+    let word = words.raw[words.word_of[i]]
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
+    let acronym =
+        word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let proper_noun = acronym || inner_capital || (capitalised && !words.sentence_start(i));
     if technical || proper_noun {
         return Some(KeywordKind::Skill);
     }
@@ -281,23 +352,32 @@ fn classify(token: &str, raw: &[&str]) -> Option<KeywordKind> {
         .then_some(KeywordKind::Competency)
 }
 
+/// What identifies a candidate: a known phrase, or an unknown token.
+#[derive(PartialEq, Eq, Hash)]
+enum Slot {
+    Known(usize),
+    Token(String),
+}
+
+/// Counts one occurrence of `slot`; `keyword` builds the term on its first
+/// occurrence.
 fn add(
     candidates: &mut Vec<Candidate>,
-    slots: &mut HashMap<String, usize>,
-    tokens: &[String],
-    keyword: Keyword,
-    known: bool,
+    slots: &mut HashMap<Slot, usize>,
+    slot: Slot,
+    keyword: impl FnOnce() -> Keyword,
     weight: f64,
     order: usize,
 ) {
-    let key = tokens.join(" ");
-    if let Some(&slot) = slots.get(&key) {
-        let c = &mut candidates[slot];
+    if let Some(&index) = slots.get(&slot) {
+        let c = &mut candidates[index];
         c.score += weight;
         c.occurrences += 1;
         return;
     }
-    slots.insert(key, candidates.len());
+    let known = matches!(slot, Slot::Known(_));
+    slots.insert(slot, candidates.len());
+    let keyword = keyword();
     candidates.push(Candidate {
         term: keyword.term,
         kind: keyword.kind,

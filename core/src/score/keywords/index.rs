@@ -1,21 +1,29 @@
 //! A token index over the resume's text, by section, for keyword lookups.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
 use crate::Resume;
 use crate::score::SectionKind;
-use crate::score::text::keyword_tokens;
+use crate::score::text::keyword_tokens_into;
 
-/// The resume's keyword tokens in reading order, each with its section.
-/// Text units (a bullet, a skill) are kept apart so a phrase never spans two.
+/// The resume's keyword tokens in reading order, each with its section, as
+/// ranges of one string. Text units (a bullet, a skill) are kept apart by an
+/// empty range so a phrase never spans two.
 pub struct ResumeTokens {
-    tokens: Vec<(String, SectionKind)>,
+    arena: String,
+    tokens: Vec<(Range<usize>, SectionKind)>,
+    scratch: Vec<Range<usize>>,
 }
 
 impl ResumeTokens {
     /// Tokenises every part of the resume a keyword may appear in.
     pub fn new(resume: &Resume) -> Self {
-        let mut this = Self { tokens: Vec::new() };
+        let mut this = Self {
+            arena: String::with_capacity(resume.raw_text.len()),
+            tokens: Vec::new(),
+            scratch: Vec::new(),
+        };
         let s = &resume.sections;
         this.add(SectionKind::Contact, resume.headline.as_deref());
         this.add(SectionKind::Summary, s.summary.as_deref());
@@ -60,24 +68,31 @@ impl ResumeTokens {
 
     fn add(&mut self, section: SectionKind, text: Option<&str>) {
         let Some(text) = text else { return };
-        let tokens = keyword_tokens(text);
-        if tokens.is_empty() {
+        self.scratch.clear();
+        keyword_tokens_into(text, &mut self.arena, &mut self.scratch);
+        if self.scratch.is_empty() {
             return;
         }
-        self.tokens.extend(tokens.into_iter().map(|t| (t, section)));
-        self.tokens.push((String::new(), section));
+        self.tokens
+            .extend(self.scratch.drain(..).map(|t| (t, section)));
+        self.tokens.push((0..0, section));
     }
 
     /// An index of the tokens' positions.
     pub fn index(&self) -> ResumeIndex<'_> {
-        let mut positions: HashMap<&str, Vec<u32>> = HashMap::with_capacity(self.tokens.len());
-        for (i, (token, _)) in self.tokens.iter().enumerate() {
-            if !token.is_empty() {
+        let mut positions: HashMap<&str, Vec<u32>> =
+            HashMap::with_capacity_and_hasher(self.tokens.len(), Default::default());
+        for (i, (range, _)) in self.tokens.iter().enumerate() {
+            if !range.is_empty() {
                 let i = u32::try_from(i).unwrap_or(u32::MAX);
-                positions.entry(token.as_str()).or_default().push(i);
+                positions
+                    .entry(&self.arena[range.clone()])
+                    .or_default()
+                    .push(i);
             }
         }
         ResumeIndex {
+            arena: &self.arena,
             tokens: &self.tokens,
             positions,
         }
@@ -86,7 +101,8 @@ impl ResumeTokens {
 
 /// Where each token occurs, for phrase lookups.
 pub struct ResumeIndex<'a> {
-    tokens: &'a [(String, SectionKind)],
+    arena: &'a str,
+    tokens: &'a [(Range<usize>, SectionKind)],
     positions: HashMap<&'a str, Vec<u32>>,
 }
 
@@ -106,7 +122,11 @@ impl ResumeIndex<'_> {
             let Some(window) = self.tokens.get(start..start + phrase.len()) else {
                 continue;
             };
-            if window.iter().zip(phrase).all(|((t, _), p)| t == p) {
+            if window
+                .iter()
+                .zip(phrase)
+                .all(|((t, _), p)| self.arena[t.clone()] == **p)
+            {
                 let section = window[0].1;
                 if !found.contains(&section) {
                     found.push(section);
@@ -122,6 +142,7 @@ impl ResumeIndex<'_> {
 mod tests {
     use super::*;
     use crate::model::{Experience, Sections};
+    use crate::score::text::keyword_tokens;
 
     #[test]
     fn phrases_are_found_per_section_and_not_across_units() {

@@ -10,7 +10,7 @@ pub use extract::JobDescription;
 pub use index::{ResumeIndex, ResumeTokens};
 pub use pack::{Keyword, KeywordKind, KeywordPack};
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, OnceLock};
 
 use super::analysis::SectionKind;
 use super::text::keyword_tokens;
@@ -30,6 +30,7 @@ pub enum Target {
 }
 
 /// The token sequences (term and aliases) of each keyword of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CompiledTerms {
     variants: Vec<Vec<Vec<String>>>,
 }
@@ -65,17 +66,30 @@ impl CompiledTerms {
     }
 }
 
-/// The built-in packs with their compiled terms, built once.
-static COMPILED_BUILTINS: LazyLock<Vec<(Arc<KeywordPack>, CompiledTerms)>> = LazyLock::new(|| {
-    KeywordPack::builtins()
-        .iter()
-        .map(|p| (p.clone(), CompiledTerms::new(&p.keywords)))
-        .collect()
-});
+/// A lazily computed [`CompiledTerms`] kept beside the keywords it comes
+/// from. It is a cache: it never affects equality or the serialised form.
+#[derive(Clone, Default)]
+pub struct CompiledCache(OnceLock<CompiledTerms>);
 
-/// The compiled built-in packs.
-pub fn compiled_builtins() -> &'static [(Arc<KeywordPack>, CompiledTerms)] {
-    &COMPILED_BUILTINS
+impl CompiledCache {
+    /// The compiled terms of `keywords`, computed on the first call.
+    pub fn get(&self, keywords: &[Keyword]) -> &CompiledTerms {
+        self.0.get_or_init(|| CompiledTerms::new(keywords))
+    }
+}
+
+impl PartialEq for CompiledCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for CompiledCache {}
+
+impl std::fmt::Debug for CompiledCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CompiledCache")
+    }
 }
 
 /// Weighted share of `keywords` found, given where each was found.

@@ -6,6 +6,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::{CompiledCache, CompiledTerms};
 use crate::score::ScoreError;
 
 /// Largest accepted pack file (1 MiB).
@@ -38,7 +39,7 @@ static BUILTIN_PACKS: LazyLock<Vec<Arc<KeywordPack>>> = LazyLock::new(|| {
 });
 
 /// A named, weighted list of keywords.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct KeywordPack {
     /// Short identifier (`software`).
     pub name: String,
@@ -50,6 +51,9 @@ pub struct KeywordPack {
     pub description: String,
     /// The keywords, most characteristic first.
     pub keywords: Vec<Keyword>,
+    /// The keywords' token sequences, computed on first use.
+    #[serde(skip)]
+    compiled: CompiledCache,
 }
 
 /// One keyword of a pack or job description.
@@ -85,6 +89,28 @@ pub enum KeywordKind {
 }
 
 impl KeywordPack {
+    /// A pack from its parts, checked like a pack file.
+    pub fn new(
+        name: &str,
+        title: &str,
+        description: &str,
+        keywords: Vec<Keyword>,
+    ) -> Result<Self, ScoreError> {
+        Self {
+            name: name.to_owned(),
+            title: title.to_owned(),
+            description: description.to_owned(),
+            keywords,
+            compiled: CompiledCache::default(),
+        }
+        .validated()
+    }
+
+    /// The keywords' token sequences (term and aliases), computed once.
+    pub fn compiled(&self) -> &CompiledTerms {
+        self.compiled.get(&self.keywords)
+    }
+
     /// The names of the built-in packs.
     pub fn builtin_names() -> Vec<&'static str> {
         BUILTIN.iter().map(|(name, _)| *name).collect()
@@ -174,13 +200,7 @@ impl KeywordPack {
                 aliases: Vec::new(),
             });
         }
-        Self {
-            name: name.to_owned(),
-            title: name.to_owned(),
-            description: String::new(),
-            keywords,
-        }
-        .validated()
+        Self::new(name, name, "", keywords)
     }
 
     fn validated(self) -> Result<Self, ScoreError> {

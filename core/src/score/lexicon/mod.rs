@@ -2,27 +2,27 @@
 //! loaded once: action verbs (with their inflections), weak openers,
 //! buzzwords, fillers, pronouns, stop words and job-posting boilerplate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use super::text::words;
+use super::text::{keyword_tokens, words};
 
 /// The word lists, parsed on first use.
 pub struct Lexicon {
     /// Every accepted form of an action verb (`lead`, `leads`, `led`,
     /// `leading`) mapped to its base form.
     pub verbs: HashMap<String, String>,
-    /// Weak bullet openings, as word sequences, longest first.
-    pub weak_openers: Vec<Vec<String>>,
-    /// Buzzword phrases, as word sequences.
-    pub buzzwords: Vec<Vec<String>>,
-    /// Filler words and phrases, as word sequences.
-    pub fillers: Vec<Vec<String>>,
+    /// Weak bullet openings.
+    pub weak_openers: PhraseList,
+    /// Buzzword phrases.
+    pub buzzwords: PhraseList,
+    /// Filler words and phrases.
+    pub fillers: PhraseList,
     /// First-person pronouns.
     pub pronouns: HashSet<String>,
-    /// English function words.
+    /// English function words (also in stemmed form).
     pub stopwords: HashSet<String>,
-    /// Words every job posting uses.
+    /// Words every job posting uses (also in stemmed form).
     pub posting_words: HashSet<String>,
 }
 
@@ -40,28 +40,73 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Phrases of a word list as word sequences, duplicates removed, longest first.
-fn phrases(list: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    for phrase in entries(list).map(words) {
-        if !phrase.is_empty() && !out.contains(&phrase) {
-            out.push(phrase);
-        }
-    }
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    out
+/// Phrases as word sequences, indexed by their first word.
+pub struct PhraseList {
+    /// The phrases, duplicates removed, longest first.
+    pub phrases: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
 }
 
+impl PhraseList {
+    /// The phrases of a word list (one per line).
+    fn parse(list: &str) -> Self {
+        let mut phrases: Vec<Vec<String>> = Vec::new();
+        for phrase in entries(list).map(words) {
+            if !phrase.is_empty() && !phrases.contains(&phrase) {
+                phrases.push(phrase);
+            }
+        }
+        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, phrase) in phrases.iter().enumerate() {
+            by_first.entry(phrase[0].clone()).or_default().push(i);
+        }
+        Self { phrases, by_first }
+    }
+
+    /// The longest phrase that `words` starts with at `at`.
+    pub fn at(&self, words: &[String], at: usize) -> Option<&[String]> {
+        let candidates = self.by_first.get(words.get(at)?)?;
+        candidates
+            .iter()
+            .map(|&i| &self.phrases[i][..])
+            .find(|p| words.get(at..at + p.len()) == Some(p))
+    }
+
+    /// The distinct phrases found in `words`, without overlaps (the longest
+    /// phrase wins at each position), in order of appearance.
+    pub fn find_all(&self, words: &[String]) -> Vec<&[String]> {
+        let mut found: Vec<&[String]> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.at(words, i) {
+                Some(phrase) => {
+                    if !found.contains(&phrase) {
+                        found.push(phrase);
+                    }
+                    i += phrase.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+/// The words of a list, lower-cased, each also in its keyword-token form
+/// (`requirements` → `requirement`) so stemmed tokens find them.
 fn word_set(list: &str) -> HashSet<String> {
-    entries(list)
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
-        .collect()
+    let mut set = HashSet::default();
+    for word in entries(list).flat_map(str::split_whitespace) {
+        set.insert(word.to_lowercase());
+        set.extend(keyword_tokens(word));
+    }
+    set
 }
 
 impl Lexicon {
     fn load() -> Self {
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for entry in entries(include_str!("action_verbs.txt")) {
             let (base, past) = entry.split_once(':').unwrap_or((entry, ""));
             for form in inflections(base, (!past.is_empty()).then_some(past)) {
@@ -70,9 +115,9 @@ impl Lexicon {
         }
         Self {
             verbs,
-            weak_openers: phrases(include_str!("weak_openers.txt")),
-            buzzwords: phrases(include_str!("buzzwords.txt")),
-            fillers: phrases(include_str!("fillers.txt")),
+            weak_openers: PhraseList::parse(include_str!("weak_openers.txt")),
+            buzzwords: PhraseList::parse(include_str!("buzzwords.txt")),
+            fillers: PhraseList::parse(include_str!("fillers.txt")),
             pronouns: word_set(include_str!("pronouns.txt")),
             stopwords: word_set(include_str!("stopwords.txt")),
             posting_words: word_set(include_str!("job_posting_words.txt")),
@@ -183,8 +228,19 @@ mod tests {
     #[test]
     fn phrase_lists_are_word_sequences() {
         let lex = lexicon();
-        assert!(lex.weak_openers.contains(&words("responsible for")));
-        assert!(lex.buzzwords.contains(&words("results-driven")));
+        assert!(lex.weak_openers.phrases.contains(&words("responsible for")));
+        assert!(lex.buzzwords.phrases.contains(&words("results-driven")));
+        let text = words("A results-driven team player with a proven track record");
+        let found: Vec<String> = lex
+            .buzzwords
+            .find_all(&text)
+            .iter()
+            .map(|p| p.join(" "))
+            .collect();
+        assert_eq!(
+            found,
+            ["results driven", "team player", "proven track record"]
+        );
         assert!(lex.pronouns.contains("my"));
         assert!(lex.stopwords.contains("the"));
     }

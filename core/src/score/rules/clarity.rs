@@ -9,14 +9,14 @@
 //! | `clarity.fillers` | 2 | 0.5 per filler word ("very", "various", "successfully", "in order to") in the summary or bullets |
 //! | `clarity.repeated_openers` | 2 | 0.5 per bullet whose opening verb already opened two others |
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Resume;
 use crate::score::analysis::{Category, CategoryId, Location, SectionKind};
 use crate::score::bullets::{Bullet, Opener};
 use crate::score::lexicon::lexicon;
 use crate::score::rules::{Finding, Rule, category};
-use crate::score::text::{capitalise, find_phrase, words};
+use crate::score::text::{capitalise, words};
 
 /// Shortest and longest bullet, in words, that reads well.
 const BULLET_WORDS: std::ops::RangeInclusive<usize> = 5..=35;
@@ -87,7 +87,7 @@ pub fn score(resume: &Resume, bullets: &[Bullet<'_>]) -> Category {
         .unwrap_or_default();
     let summary_at = Location::section(SectionKind::Summary);
     let headline_words = resume.headline.as_deref().map(words).unwrap_or_default();
-    let mut openers: HashMap<&str, usize> = HashMap::new();
+    let mut openers: HashMap<&str, usize> = HashMap::default();
     let texts = bullets
         .iter()
         .map(|b| (b.text, b.location, &b.words))
@@ -148,37 +148,23 @@ pub fn score(resume: &Resume, bullets: &[Bullet<'_>]) -> Category {
                 .quoting(text),
             );
         }
-        let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
-        for phrase in &lex.buzzwords {
-            let Some(start) = find_phrase(bullet_words, phrase) else {
-                continue;
-            };
-            let range = start..start + phrase.len();
-            if covered
-                .iter()
-                .any(|c| c.start < range.end && range.start < c.end)
-            {
-                continue;
-            }
-            covered.push(range);
+        for phrase in lex.buzzwords.find_all(bullet_words) {
             buzzwords.charge(1.0, Finding::warning(at, format!("\"{}\" is a cliché recruiters skip.", phrase.join(" ")), "Show the quality with evidence instead: a result, a number, a concrete example.").quoting(text));
         }
         if at.section != SectionKind::Contact {
-            for phrase in &lex.fillers {
-                if find_phrase(bullet_words, phrase).is_some() {
-                    fillers.charge(
-                        0.5,
-                        Finding::warning(
-                            at,
-                            format!(
-                                "The filler \"{}\" adds words without meaning.",
-                                phrase.join(" ")
-                            ),
-                            "Delete it, or replace it with a specific detail.",
-                        )
-                        .quoting(text),
-                    );
-                }
+            for phrase in lex.fillers.find_all(bullet_words) {
+                fillers.charge(
+                    0.5,
+                    Finding::warning(
+                        at,
+                        format!(
+                            "The filler \"{}\" adds words without meaning.",
+                            phrase.join(" ")
+                        ),
+                        "Delete it, or replace it with a specific detail.",
+                    )
+                    .quoting(text),
+                );
             }
         }
     }

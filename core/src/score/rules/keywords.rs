@@ -14,7 +14,9 @@ use crate::score::analysis::{
     Category, CategoryId, KeywordMatch, KeywordReport, KeywordSource, KeywordSuggestion, Location,
     SectionKind,
 };
-use crate::score::keywords::{CompiledTerms, Keyword, KeywordKind, ResumeIndex, weighted_match};
+#[cfg(doc)]
+use crate::score::keywords::CompiledTerms;
+use crate::score::keywords::{Keyword, KeywordKind, ResumeIndex, weighted_match};
 use crate::score::rules::{Finding, Rule, category};
 use crate::score::text::keyword_tokens;
 
@@ -27,20 +29,22 @@ const PACK_COVERAGE_TARGET: f64 = 0.5;
 const CONTEXT_TARGET: f64 = 0.5;
 
 /// Scores keyword coverage and skills, and reports matches and suggestions.
+///
+/// `found` gives, for each keyword, the sections it was found in
+/// ([`CompiledTerms::locate`]).
 pub fn score(
     resume: &Resume,
     index: &ResumeIndex<'_>,
     keywords: &[Keyword],
+    found: &[Vec<SectionKind>],
     source: KeywordSource,
 ) -> (Category, KeywordReport) {
-    let compiled = CompiledTerms::new(keywords);
-    let found = compiled.locate(index);
     let mut coverage = Rule::new("keywords.coverage", "Covers the target's keywords", 14.0);
     let total: f64 = keywords.iter().map(|k| f64::from(k.weight)).sum();
-    let rate = weighted_match(keywords, &found);
+    let rate = weighted_match(keywords, found);
     let mut matched = Vec::new();
     let mut missing: Vec<(usize, &Keyword)> = Vec::new();
-    for (i, (keyword, sections)) in keywords.iter().zip(&found).enumerate() {
+    for (i, (keyword, sections)) in keywords.iter().zip(found).enumerate() {
         if sections.is_empty() {
             missing.push((i, keyword));
         } else {
@@ -218,7 +222,7 @@ fn skills_count(resume: &Resume) -> Rule {
 mod tests {
     use super::*;
     use crate::model::{Experience, Sections};
-    use crate::score::keywords::ResumeTokens;
+    use crate::score::keywords::{CompiledTerms, ResumeTokens};
 
     fn resume(skills: &[&str], bullets: &[&str]) -> Resume {
         Resume {
@@ -248,12 +252,11 @@ mod tests {
 
     fn run(resume: &Resume, terms: &[(&str, u8)]) -> (Category, KeywordReport) {
         let tokens = ResumeTokens::new(resume);
-        score(
-            resume,
-            &tokens.index(),
-            &keywords(terms),
-            KeywordSource::JobDescription { terms: terms.len() },
-        )
+        let index = tokens.index();
+        let keywords = keywords(terms);
+        let found = CompiledTerms::new(&keywords).locate(&index);
+        let source = KeywordSource::JobDescription { terms: terms.len() };
+        score(resume, &index, &keywords, &found, source)
     }
 
     fn rule(c: &Category, id: &str) -> f64 {
