@@ -112,3 +112,86 @@ fn lines_shows_layout_hints() {
     assert_eq!(json["format"], "docx");
     assert_eq!(json["lines"][0]["heading_level"], 0);
 }
+
+#[test]
+fn analyze_prints_the_analysis_json() {
+    let path = fixture("sample-resume.docx");
+    let out = run(&["analyze", "--compact", path.to_str().unwrap_or_default()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let categories = json["categories"].as_array().cloned().unwrap_or_default();
+    let ids: Vec<&str> = categories.iter().filter_map(|c| c["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["contact", "impact", "keywords", "clarity", "structure"]
+    );
+    let sum: f64 = categories.iter().filter_map(|c| c["score"].as_f64()).sum();
+    let total = json["total"].as_f64().unwrap_or(-1.0);
+    assert!((total - sum).abs() < 1e-6 && (0.0..=100.0).contains(&total));
+}
+
+#[test]
+fn analyze_matches_a_job_description_and_prints_text() {
+    let path = fixture("sample-resume.docx");
+    let jd = fixture("job-description.txt");
+    let out = run(&[
+        "analyze",
+        path.to_str().unwrap_or_default(),
+        "--job-description",
+        jd.to_str().unwrap_or_default(),
+        "--format",
+        "text",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Resume score: "), "{text}");
+    assert!(text.contains("match with the job description"), "{text}");
+}
+
+#[test]
+fn analyze_reads_resume_json_and_named_packs() {
+    let path = fixture("sample-resume.docx");
+    let parsed = run(&["parse", path.to_str().unwrap_or_default()]);
+    let json_path =
+        std::env::temp_dir().join(format!("resume-engine-cli-{}.json", std::process::id()));
+    std::fs::write(&json_path, &parsed.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&[
+        "analyze",
+        json_path.to_str().unwrap_or_default(),
+        "--keywords",
+        "sales",
+    ]);
+    let _ = std::fs::remove_file(&json_path);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["keywords"]["source"]["name"], "sales");
+}
+
+#[test]
+fn analyze_rejects_unknown_packs_with_a_clear_message() {
+    let path = fixture("sample-resume.docx");
+    let out = run(&[
+        "analyze",
+        path.to_str().unwrap_or_default(),
+        "--keywords",
+        "astronaut",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown keyword pack `astronaut`") && stderr.contains("software"),
+        "{stderr}"
+    );
+}

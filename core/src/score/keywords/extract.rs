@@ -17,6 +17,9 @@ use crate::score::text::{keyword_tokens, keyword_tokens_into};
 
 /// Most terms kept from one job description.
 const MAX_TERMS: usize = 30;
+/// Terms scoring below this (seen only in boilerplate such as benefits)
+/// are dropped.
+const MIN_SCORE: f64 = 0.5;
 /// Job descriptions are cut at this many bytes (a long posting is ~10 KB).
 const MAX_BYTES: usize = 64 * 1024;
 
@@ -112,6 +115,26 @@ impl<'a> LineWords<'a> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// How many tokens from `i` form one name: consecutive whole words that
+    /// are each a capitalised name or acronym (`PCI DSS`, `Google Cloud`),
+    /// up to three, not across punctuation.
+    fn name_length(&self, i: usize) -> usize {
+        let mut len = 1;
+        while len < 3 {
+            let (k, previous) = (i + len, i + len - 1);
+            let joined = k < self.len()
+                && self.word_of[k] == self.word_of[previous] + 1
+                && self.whole_word[k].0
+                && self.whole_word[previous].1
+                && !self.raw[self.word_of[previous]].ends_with(|c: char| c.is_ascii_punctuation());
+            if !joined || classify(self, k) != Some(KeywordKind::Skill) {
+                break;
+            }
+            len += 1;
+        }
+        len
+    }
+
     /// True when token `i` opens a sentence or list item.
     fn sentence_start(&self, i: usize) -> bool {
         let w = self.word_of[i];
@@ -171,14 +194,20 @@ impl JobDescription {
                     continue;
                 }
                 if let Some(kind) = classify(&words, i) {
-                    let token = words.token(i);
+                    let len = if kind == KeywordKind::Skill {
+                        words.name_length(i)
+                    } else {
+                        1
+                    };
+                    let key: Vec<&str> = (i..i + len).map(|k| words.token(k)).collect();
+                    let key = key.join(" ");
                     let keyword = || Keyword {
-                        term: words.surface(i, 1).unwrap_or_else(|| token.to_owned()),
+                        term: words.surface(i, len).unwrap_or_else(|| key.clone()),
                         weight: 1,
                         kind,
                         aliases: Vec::new(),
                     };
-                    let slot = Slot::Token(token.to_owned());
+                    let slot = Slot::Token(key.clone());
                     add(
                         &mut candidates,
                         &mut slots,
@@ -187,6 +216,8 @@ impl JobDescription {
                         line_weight,
                         order,
                     );
+                    i += len;
+                    continue;
                 }
                 i += 1;
             }
@@ -390,7 +421,7 @@ fn add(
 }
 
 /// Keeps known terms, technology tokens, and competencies seen twice or
-/// more; orders by importance, then first appearance; maps scores to 1–3.
+/// more, unless they appear only in boilerplate; orders by importance, then first appearance; maps scores to 1–3.
 fn rank(candidates: Vec<Candidate>) -> Vec<Keyword> {
     let mut kept: Vec<Candidate> = candidates
         .into_iter()
@@ -401,6 +432,7 @@ fn rank(candidates: Vec<Candidate>) -> Vec<Keyword> {
             }
             c
         })
+        .filter(|c| c.score >= MIN_SCORE)
         .collect();
     kept.sort_by(|a, b| {
         b.score
