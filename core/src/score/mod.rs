@@ -33,13 +33,13 @@
 //! ```
 
 mod analysis;
-mod bullets;
+pub(crate) mod bullets;
 mod error;
 pub mod keywords;
-mod lexicon;
+pub(crate) mod lexicon;
 mod report;
 pub mod rules;
-mod text;
+pub(crate) mod text;
 
 pub use analysis::{
     Analysis, Category, CategoryId, Issue, KeywordMatch, KeywordReport, KeywordSource,
