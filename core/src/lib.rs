@@ -16,6 +16,7 @@
 pub mod engine;
 pub mod model;
 pub mod parse;
+pub mod render;
 
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;
