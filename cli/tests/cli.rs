@@ -112,3 +112,62 @@ fn lines_shows_layout_hints() {
     assert_eq!(json["format"], "docx");
     assert_eq!(json["lines"][0]["heading_level"], 0);
 }
+
+#[test]
+fn templates_lists_the_builtin_names() {
+    let out = run(&["templates"]);
+    assert!(out.status.success());
+    let names = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<&str> = names.lines().collect();
+    assert_eq!(names, ["classic", "modern", "compact", "executive"]);
+}
+
+/// A fresh scratch file path in the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    dir.join(format!("{}-{name}", std::process::id()))
+}
+
+#[test]
+fn render_writes_pdf_and_docx_that_parse_back() {
+    let input = fixture("render/sample.json");
+    for (format, source) in [("pdf", &input), ("docx", &fixture("sample-resume.docx"))] {
+        let out_path = scratch(&format!("cli-render.{format}"));
+        let out = run(&[
+            "render",
+            source.to_str().unwrap_or_default(),
+            "--template",
+            "modern",
+            "--format",
+            format,
+            "--out",
+            out_path.to_str().unwrap_or_default(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let parsed = run(&["parse", out_path.to_str().unwrap_or_default()]);
+        let json: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap_or_default();
+        assert_eq!(json["name"], "Ana Lucía Ferreira-Sousa", "{format}");
+        std::fs::remove_file(&out_path).ok();
+    }
+}
+
+#[test]
+fn render_reports_an_unknown_template_on_stderr() {
+    let input = fixture("render/sample.json");
+    let out_path = scratch("never.pdf");
+    let out = run(&[
+        "render",
+        input.to_str().unwrap_or_default(),
+        "--template",
+        "fancy",
+        "--out",
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown template"));
+    assert!(!out_path.exists());
+}

@@ -11,6 +11,7 @@ use crate::parse::{
     self, ExternalParserConfig, Format, ParseError, ParseLimits, Parsed, Parser, ParserChain,
     TextDocument,
 };
+use crate::render::{OutputFormat, RenderError, RenderLimits, Renderer, RendererSet, Template};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
@@ -23,6 +24,8 @@ pub struct EngineConfig {
     /// sections; `None` (the default) keeps parsing embedded and offline.
     /// Needs the `http-parser` feature.
     pub external_parser: Option<ExternalParserConfig>,
+    /// Limits applied when rendering documents.
+    pub render: RenderLimits,
 }
 
 /// Errors of the engine layer.
@@ -35,6 +38,9 @@ pub enum EngineError {
     /// Resume data could not be read.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// The resume could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
@@ -45,6 +51,7 @@ pub enum EngineError {
 pub struct Engine {
     config: EngineConfig,
     chain: ParserChain,
+    renderers: RendererSet,
 }
 
 impl Engine {
@@ -55,7 +62,7 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parsers(config, Vec::new())
+        Self::with_parsers(config, Vec::new(), Vec::new())
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
@@ -63,6 +70,7 @@ impl Engine {
     fn with_parsers(
         config: EngineConfig,
         extra: Vec<Arc<dyn Parser>>,
+        renderers: Vec<Arc<dyn Renderer>>,
     ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
@@ -74,7 +82,12 @@ impl Engine {
             chain = chain.then(external_parser(external).map_err(EngineError::Config)?);
         }
         let chain = extra.into_iter().fold(chain, ParserChain::then);
-        Ok(Self { config, chain })
+        let renderers = RendererSet::new(config.render, renderers);
+        Ok(Self {
+            config,
+            chain,
+            renderers,
+        })
     }
 
     /// The configuration in effect.
@@ -105,6 +118,17 @@ impl Engine {
     pub fn read_lines(&self, bytes: &[u8]) -> Result<(Format, TextDocument), EngineError> {
         Ok(parse::read_document(bytes, &self.config.limits)?)
     }
+
+    /// Renders `resume` with `template` into a document of `format` (PDF
+    /// through Typst, or DOCX).
+    pub fn render(
+        &self,
+        resume: &Resume,
+        template: &Template,
+        format: OutputFormat,
+    ) -> Result<Vec<u8>, EngineError> {
+        Ok(self.renderers.get(format)?.render(resume, template)?)
+    }
 }
 
 /// Builder for [`Engine`].
@@ -112,6 +136,7 @@ impl Engine {
 pub struct EngineBuilder {
     config: EngineConfig,
     parsers: Vec<Arc<dyn Parser>>,
+    renderers: Vec<Arc<dyn Renderer>>,
 }
 
 impl EngineBuilder {
@@ -148,8 +173,20 @@ impl EngineBuilder {
         self
     }
 
+    /// Sets the limits applied when rendering.
+    pub fn render_limits(mut self, limits: RenderLimits) -> Self {
+        self.config.render = limits;
+        self
+    }
+
+    /// Uses `renderer` for its output format instead of the built-in one.
+    pub fn renderer(mut self, renderer: Arc<dyn Renderer>) -> Self {
+        self.renderers.push(renderer);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parsers(self.config, self.parsers)
+        Engine::with_parsers(self.config, self.parsers, self.renderers)
     }
 }

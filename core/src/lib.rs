@@ -21,6 +21,7 @@ pub mod render;
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;
 pub use parse::ParseError;
+pub use render::{OutputFormat, RenderError, Template};
 
 /// The README's examples, compiled and run as documentation tests.
 #[cfg(doctest)]

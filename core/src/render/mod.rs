@@ -9,9 +9,11 @@
 //! text in a resume is always printed as text and never runs as markup.
 
 mod data;
+mod docx;
 
 mod error;
 mod limits;
+mod set;
 mod template;
 #[cfg(feature = "typst")]
 mod typst;
@@ -20,8 +22,10 @@ use std::fmt::Debug;
 
 pub use data::{EntryView, GroupView, LinkView, TemplateData};
 
+pub use docx::DocxRenderer;
 pub use error::RenderError;
 pub use limits::RenderLimits;
+pub(crate) use set::RendererSet;
 pub use template::{BuiltinTemplate, OutputFormat, Template};
 #[cfg(feature = "typst")]
 pub use typst::TypstRenderer;
