@@ -182,16 +182,31 @@ fn missing_fields_render_gracefully() {
     }
 }
 
+/// Distinct words, so no line repeats at the same place on every page (the
+/// parser drops such lines as running headers).
+const WORDS: [&str; 8] = [
+    "Harbour", "Granite", "Willow", "Copper", "Meridian", "Falcon", "Juniper", "Atlas",
+];
+const KINDS: [&str; 5] = ["Logistics", "Analytics", "Foods", "Energy", "Media"];
+
 fn long_resume(jobs: usize) -> Resume {
     let mut resume = sample();
     let job = resume.sections.experience[0].clone();
     resume.sections.experience = (0..jobs)
-        .map(|i| Experience {
-            company: format!("Company Number {i} Holdings"),
-            bullets: (0..6)
-                .map(|b| format!("Delivered outcome {b} for programme {i}, a long line that wraps across the page to test the layout of long bullets"))
-                .collect(),
-            ..job.clone()
+        .map(|i| {
+            let (a, b) = (WORDS[i % 8], KINDS[(i / 8) % 5]);
+            Experience {
+                company: format!("{a} {b}"),
+                bullets: (0..3 + i % 4)
+                    .map(|n| {
+                        format!(
+                            "Grew {b} revenue with the {a} team{}",
+                            " and partners".repeat(n * 3 % 7)
+                        )
+                    })
+                    .collect(),
+                ..job.clone()
+            }
         })
         .collect();
     resume.name =
