@@ -1,7 +1,8 @@
 //! Rendering benchmarks: the sample resume through every template.
 //!
-//! - `render_pdf/<template>`: a warm render (fonts loaded, template parsed),
-//!   tagged PDF export included: the steady state of a server.
+//! - `render_pdf/<template>`: a warm render (fonts loaded, template parsed)
+//!   of a resume that differs on every iteration, tagged PDF export
+//!   included: the steady state of a server.
 //! - `render_docx/<template>`: the same for Word output.
 //! - `render_first/pdf`: a new renderer with Typst's caches emptied first:
 //!   font book, first compile and export, as a fresh process pays them.
@@ -9,6 +10,7 @@
 
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use resume_engine::Resume;
@@ -21,13 +23,25 @@ fn sample() -> Option<Resume> {
     Resume::from_json(&std::fs::read_to_string(path).ok()?).ok()
 }
 
+/// `resume` with its summary changed on every call, so each render is a new
+/// document (Typst memoises whole documents: an unchanged input would
+/// measure a cache hit).
+fn varied(resume: &Resume, n: &mut u64) -> Resume {
+    *n += 1;
+    let mut resume = resume.clone();
+    let summary = resume.sections.summary.unwrap_or_default();
+    resume.sections.summary = Some(format!("{summary} Revision {n}."));
+    resume
+}
+
 fn warm(c: &mut Criterion, name: &str, renderer: &dyn Renderer, resume: &Resume) {
     let mut group = c.benchmark_group(name);
     for template in BuiltinTemplate::ALL {
         let name = template.name();
         let template = Template::from(template);
+        let mut n = 0u64;
         group.bench_function(name, |b| {
-            b.iter(|| renderer.render(black_box(resume), &template))
+            b.iter(|| renderer.render(black_box(&varied(resume, &mut n)), &template))
         });
     }
     group.finish();
@@ -60,13 +74,15 @@ fn render(c: &mut Criterion) {
     let mut parallel = c.benchmark_group("render_parallel");
     parallel.sample_size(10);
     parallel.throughput(Throughput::Elements(20));
+    let next = AtomicU64::new(0);
     parallel.bench_function("pdf", |b| {
         b.iter(|| {
             std::thread::scope(|scope| {
                 for _ in 0..2 {
                     scope.spawn(|| {
                         for _ in 0..10 {
-                            let _ = black_box(typst.render(&resume, &classic));
+                            let mut n = next.fetch_add(1, Ordering::Relaxed);
+                            let _ = black_box(typst.render(&varied(&resume, &mut n), &classic));
                         }
                     });
                 }

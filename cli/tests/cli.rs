@@ -171,3 +171,30 @@ fn render_reports_an_unknown_template_on_stderr() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown template"));
     assert!(!out_path.exists());
 }
+
+#[test]
+fn render_accepts_a_custom_typst_template() {
+    let input = fixture("render/sample.json");
+    let template = fixture("render/custom.typ");
+    let out_path = scratch("custom.pdf");
+    let out = run(&[
+        "render",
+        input.to_str().unwrap_or_default(),
+        "--template",
+        template.to_str().unwrap_or_default(),
+        "--out",
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parsed = run(&["parse", out_path.to_str().unwrap_or_default()]);
+    let json: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap_or_default();
+    assert_eq!(
+        json["sections"]["experience"][0]["company"],
+        "Tagus Freight"
+    );
+    std::fs::remove_file(&out_path).ok();
+}

@@ -1,7 +1,8 @@
 //! # resume-engine
 //!
 //! An embeddable resume engine: parse a resume (PDF, DOCX or plain text) into
-//! structured data, and, in later stages, score, improve and render it.
+//! structured data, and render structured data to PDF or DOCX
+//! ([`Engine::render`], module [`render`]).
 //!
 //! ```
 //! use resume_engine::Engine;
