@@ -91,8 +91,6 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out")
     args = ap.parse_args()
-    import yaml  # installed with rendercv
-
     truths = {}
     for path in sorted(Path(args.corpus).glob("*.truth.json")):
         truths.setdefault(path.name.split("__")[0], path)
@@ -110,7 +108,7 @@ def main():
             d = Path(tmp)
             shutil.copy(path, d / f"{persona}.json")
             (d / f"{persona}.html").write_text(to_html(resume))
-            (d / f"{persona}.yaml").write_text(yaml.safe_dump(to_rendercv(resume), allow_unicode=True))
+            (d / f"{persona}.yaml").write_text(json.dumps(to_rendercv(resume)))  # JSON is YAML
             for tool, cmd in tools.items():
                 for _ in range(args.runs):
                     took, done = timed(cmd(d, persona), d)
