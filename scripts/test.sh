@@ -39,6 +39,10 @@ if [ -d ../shared/tools ]; then
   for dir in ../shared/corpus/dev ../shared/corpus/external; do
     if [ -d "$dir" ]; then score "$dir" 97; fi
   done
+  echo "==> render round trip (every template, PDF and DOCX, parsed back)"
+  if [ -d ../shared/corpus/dev ]; then
+    ./scripts/roundtrip.sh "$bin" ../shared/corpus/dev 99
+  fi
 else
   echo "../shared/tools not found: skipping the accuracy report (the labelled corpus is in corpus/docs)"
 fi

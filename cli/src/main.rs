@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use resume_engine::score::{Target, text_report};
 use resume_engine::{Engine, EngineError};
 
-/// Parse resumes (PDF, DOCX, plain text) into structured JSON.
+mod render;
+
+/// Parse resumes (PDF, DOCX, plain text) into structured JSON, and render
+/// them to PDF or DOCX.
 #[derive(Debug, Parser)]
 #[command(name = "resume-engine", version, about, propagate_version = true)]
 struct Cli {
@@ -22,6 +25,10 @@ enum Command {
     Parse(ParseArgs),
     /// Print the text lines and layout hints the parser reads from a document.
     Lines(InputArgs),
+    /// Print the names of the built-in templates, one a line.
+    Templates,
+    /// Render a resume (JSON, PDF or DOCX) to PDF or DOCX with a template.
+    Render(render::RenderArgs),
     /// Score a resume (PDF, DOCX or resume JSON): 5 categories, 100 points,
     /// with the issue and fix behind every lost point.
     Analyze(AnalyzeArgs),
@@ -91,6 +98,7 @@ enum Schema {
 #[derive(Debug)]
 enum Failure {
     Io(PathBuf, std::io::Error),
+    Write(PathBuf, std::io::Error),
     Engine(EngineError),
 }
 
@@ -98,6 +106,7 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Io(path, e) => write!(f, "cannot read {}: {e}", path.display()),
+            Self::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
             Self::Engine(e) => write!(f, "{e}"),
         }
     }
@@ -169,6 +178,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 ReportFormat::Text => text_report(&analysis).trim_end().to_owned(),
             })
         }
+        Command::Templates => Ok(render::templates()),
+        Command::Render(args) => render::render(&args).map(|()| String::new()),
         Command::Lines(input) => {
             let (engine, bytes) = engine(&input)?;
             let (format, document) = engine.read_lines(&bytes).map_err(Failure::Engine)?;
@@ -184,7 +195,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
-            if writeln!(stdout, "{output}").is_err() {
+            if !output.is_empty() && writeln!(stdout, "{output}").is_err() {
                 return ExitCode::from(74);
             }
             ExitCode::SUCCESS

@@ -195,3 +195,89 @@ fn analyze_rejects_unknown_packs_with_a_clear_message() {
         "{stderr}"
     );
 }
+
+#[test]
+fn templates_lists_the_builtin_names() {
+    let out = run(&["templates"]);
+    assert!(out.status.success());
+    let names = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<&str> = names.lines().collect();
+    assert_eq!(names, ["classic", "modern", "compact", "executive"]);
+}
+
+/// A fresh scratch file path in the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    dir.join(format!("{}-{name}", std::process::id()))
+}
+
+#[test]
+fn render_writes_pdf_and_docx_that_parse_back() {
+    let input = fixture("render/sample.json");
+    for (format, source) in [("pdf", &input), ("docx", &fixture("sample-resume.docx"))] {
+        let out_path = scratch(&format!("cli-render.{format}"));
+        let out = run(&[
+            "render",
+            source.to_str().unwrap_or_default(),
+            "--template",
+            "modern",
+            "--format",
+            format,
+            "--out",
+            out_path.to_str().unwrap_or_default(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let parsed = run(&["parse", out_path.to_str().unwrap_or_default()]);
+        let json: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap_or_default();
+        assert_eq!(json["name"], "Ana Lucía Ferreira-Sousa", "{format}");
+        std::fs::remove_file(&out_path).ok();
+    }
+}
+
+#[test]
+fn render_reports_an_unknown_template_on_stderr() {
+    let input = fixture("render/sample.json");
+    let out_path = scratch("never.pdf");
+    let out = run(&[
+        "render",
+        input.to_str().unwrap_or_default(),
+        "--template",
+        "fancy",
+        "--out",
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown template"));
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn render_accepts_a_custom_typst_template() {
+    let input = fixture("render/sample.json");
+    let template = fixture("render/custom.typ");
+    let out_path = scratch("custom.pdf");
+    let out = run(&[
+        "render",
+        input.to_str().unwrap_or_default(),
+        "--template",
+        template.to_str().unwrap_or_default(),
+        "--out",
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parsed = run(&["parse", out_path.to_str().unwrap_or_default()]);
+    let json: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap_or_default();
+    assert_eq!(
+        json["sections"]["experience"][0]["company"],
+        "Tagus Freight"
+    );
+    std::fs::remove_file(&out_path).ok();
+}

@@ -15,6 +15,7 @@ use crate::parse::{
     self, ExternalParserConfig, Format, ParseError, ParseLimits, Parsed, Parser, ParserChain,
     TextDocument,
 };
+use crate::render::{OutputFormat, RenderError, RenderLimits, Renderer, RendererSet, Template};
 use crate::score::{ScoreError, Scorer, StandardScorer};
 
 /// Engine settings as plain data, so they can come from code, a file or the
@@ -28,6 +29,8 @@ pub struct EngineConfig {
     /// sections; `None` (the default) keeps parsing embedded and offline.
     /// Needs the `http-parser` feature.
     pub external_parser: Option<ExternalParserConfig>,
+    /// Limits applied when rendering documents.
+    pub render: RenderLimits,
 }
 
 /// Errors of the engine layer.
@@ -43,6 +46,9 @@ pub enum EngineError {
     /// A keyword target (pack or job description) could not be loaded.
     #[error(transparent)]
     Score(#[from] ScoreError),
+    /// The resume could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
@@ -54,6 +60,7 @@ pub struct Engine {
     config: EngineConfig,
     chain: ParserChain,
     scorer: Arc<dyn Scorer>,
+    renderers: RendererSet,
 }
 
 impl Engine {
@@ -64,7 +71,7 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parts(config, Vec::new(), None)
+        Self::with_parts(config, Vec::new(), None, Vec::new())
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
@@ -74,6 +81,7 @@ impl Engine {
         config: EngineConfig,
         extra: Vec<Arc<dyn Parser>>,
         scorer: Option<Arc<dyn Scorer>>,
+        renderers: Vec<Arc<dyn Renderer>>,
     ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
@@ -86,10 +94,12 @@ impl Engine {
         }
         let chain = extra.into_iter().fold(chain, ParserChain::then);
         let scorer = scorer.unwrap_or_else(|| Arc::new(StandardScorer::new()));
+        let renderers = RendererSet::new(config.render, renderers);
         Ok(Self {
             config,
             chain,
             scorer,
+            renderers,
         })
     }
 
@@ -121,6 +131,17 @@ impl Engine {
     pub fn read_lines(&self, bytes: &[u8]) -> Result<(Format, TextDocument), EngineError> {
         Ok(parse::read_document(bytes, &self.config.limits)?)
     }
+
+    /// Renders `resume` with `template` into a document of `format` (PDF
+    /// through Typst, or DOCX).
+    pub fn render(
+        &self,
+        resume: &Resume,
+        template: &Template,
+        format: OutputFormat,
+    ) -> Result<Vec<u8>, EngineError> {
+        Ok(self.renderers.get(format)?.render(resume, template)?)
+    }
 }
 
 /// Builder for [`Engine`].
@@ -129,6 +150,7 @@ pub struct EngineBuilder {
     config: EngineConfig,
     parsers: Vec<Arc<dyn Parser>>,
     scorer: Option<Arc<dyn Scorer>>,
+    renderers: Vec<Arc<dyn Renderer>>,
 }
 
 impl EngineBuilder {
@@ -171,8 +193,20 @@ impl EngineBuilder {
         self
     }
 
+    /// Sets the limits applied when rendering.
+    pub fn render_limits(mut self, limits: RenderLimits) -> Self {
+        self.config.render = limits;
+        self
+    }
+
+    /// Uses `renderer` for its output format instead of the built-in one.
+    pub fn renderer(mut self, renderer: Arc<dyn Renderer>) -> Self {
+        self.renderers.push(renderer);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parts(self.config, self.parsers, self.scorer)
+        Engine::with_parts(self.config, self.parsers, self.scorer, self.renderers)
     }
 }

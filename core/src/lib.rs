@@ -2,8 +2,8 @@
 //!
 //! An embeddable resume engine: parse a resume (PDF, DOCX or plain text) into
 //! structured data, score it (a deterministic 100-point analysis with the
-//! issues and fixes behind every lost point), and, in later stages, improve
-//! and render it.
+//! issues and fixes behind every lost point), render it to PDF or DOCX
+//! ([`Engine::render`], module [`render`]), and, in later stages, improve it.
 //!
 //! ```
 //! use resume_engine::Engine;
@@ -18,11 +18,13 @@
 pub mod engine;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod score;
 
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;
 pub use parse::ParseError;
+pub use render::{OutputFormat, RenderError, Template};
 pub use score::{Analysis, ScoreError, Scorer, StandardScorer};
 
 /// The README's examples, compiled and run as documentation tests.

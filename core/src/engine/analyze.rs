@@ -22,7 +22,8 @@ pub struct LoadedResume {
 
 impl Engine {
     /// Reads a resume from a PDF, DOCX or plain-text document, or from JSON
-    /// (this crate's schema, or JSON Resume when it has a `basics` object).
+    /// (this crate's schema, or JSON Resume when it has a `basics` object or
+    /// a `work` array).
     /// Input whose first non-blank byte is `{` is read as JSON.
     pub fn load_resume(&self, bytes: &[u8]) -> Result<LoadedResume, EngineError> {
         if bytes.trim_ascii_start().starts_with(b"{") {
@@ -74,8 +75,8 @@ impl Engine {
     }
 }
 
-/// A resume from JSON: JSON Resume when the document has a `basics` object,
-/// this crate's schema otherwise.
+/// A resume from JSON: JSON Resume when the document has a `basics` object
+/// or a `work` array, this crate's schema otherwise.
 fn resume_from_json(bytes: &[u8]) -> Result<Resume, ModelError> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(ModelError::InvalidJson)?;

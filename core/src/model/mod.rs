@@ -7,6 +7,7 @@ mod resume;
 
 pub use date::{InvalidDate, ResumeDate};
 pub use error::ModelError;
+pub(crate) use json_resume::human_range;
 pub use json_resume::{from_json_resume, to_json_resume};
 pub use resume::{
     Certification, Education, Experience, Language, Link, OtherSection, Project, Resume, Sections,

@@ -121,7 +121,7 @@ fn human_date(date: ResumeDate) -> String {
 
 /// A date range as a resume prints it: "Jan 2020 – Present", "2019 – 2021";
 /// a single date when only one end is known or both ends are equal.
-fn human_range(start: Option<ResumeDate>, end: Option<ResumeDate>) -> String {
+pub(crate) fn human_range(start: Option<ResumeDate>, end: Option<ResumeDate>) -> String {
     match (start, end) {
         (Some(s), Some(e)) if s != e => {
             format!("{}{RANGE_SEPARATOR}{}", human_date(s), human_date(e))

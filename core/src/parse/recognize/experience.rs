@@ -153,9 +153,12 @@ pub(crate) fn parse(items: &[Item<'_>]) -> Vec<Experience> {
                 Some(place) => (company, Some(place)),
                 None => split_trailing_place(company),
             };
+            // A title's `, Tail` is its place only without an employer: with
+            // one it is part of the title (`Director, South-East Asia`).
             let (title, location) = match location {
                 Some(place) => (title, Some(place)),
-                None => split_trailing_place(title),
+                None if company.is_empty() => split_trailing_place(title),
+                None => (title, None),
             };
             let (company, location) = match (company.is_empty(), location) {
                 (true, Some(place)) if !title.is_empty() => match place.split_once(", ") {

@@ -298,3 +298,19 @@ proptest::proptest! {
         )));
     }
 }
+
+#[test]
+fn a_title_keeps_its_comma_tail_when_the_employer_is_known() {
+    let doc = plain(&[
+        "Margaret Hughes",
+        "EXPERIENCE",
+        "Unilever — Vice President, Supply Chain Europe",
+        "Sep 2010 – Mar 2014",
+        "• Ran 14 factories",
+    ]);
+    let resume = recognize(&doc);
+    let job = &resume.sections.experience[0];
+    assert_eq!(job.title, "Vice President, Supply Chain Europe");
+    assert_eq!(job.company, "Unilever");
+    assert_eq!(job.location, None);
+}
