@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 mod analyze;
+mod improve;
 
 pub use analyze::LoadedResume;
 
+use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};
 use crate::model::{ModelError, Resume};
 use crate::parse::chain::external_parser;
 use crate::parse::{
@@ -19,7 +21,7 @@ use crate::score::{ScoreError, Scorer, StandardScorer};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EngineConfig {
     /// Limits applied when reading documents.
@@ -28,6 +30,9 @@ pub struct EngineConfig {
     /// sections; `None` (the default) keeps parsing embedded and offline.
     /// Needs the `http-parser` feature.
     pub external_parser: Option<ExternalParserConfig>,
+    /// The improver: LLM providers (with an API key and the `llm` feature)
+    /// or, by default, the offline rule-based one.
+    pub improve: ImproveConfig,
 }
 
 /// Errors of the engine layer.
@@ -43,6 +48,10 @@ pub enum EngineError {
     /// A keyword target (pack or job description) could not be loaded.
     #[error(transparent)]
     Score(#[from] ScoreError),
+    /// Improving failed (every provider failed, or a suggestion did not
+    /// match the resume); the resume is unchanged.
+    #[error(transparent)]
+    Improve(#[from] ImproveError),
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
@@ -54,6 +63,7 @@ pub struct Engine {
     config: EngineConfig,
     chain: ParserChain,
     scorer: Arc<dyn Scorer>,
+    improver: Arc<dyn Improver>,
 }
 
 impl Engine {
@@ -64,7 +74,7 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parts(config, Vec::new(), None)
+        Self::with_parts(config, Vec::new(), None, None)
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
@@ -74,6 +84,7 @@ impl Engine {
         config: EngineConfig,
         extra: Vec<Arc<dyn Parser>>,
         scorer: Option<Arc<dyn Scorer>>,
+        improver: Option<Arc<dyn Improver>>,
     ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
@@ -86,10 +97,12 @@ impl Engine {
         }
         let chain = extra.into_iter().fold(chain, ParserChain::then);
         let scorer = scorer.unwrap_or_else(|| Arc::new(StandardScorer::new()));
+        let improver = improver.unwrap_or_else(|| improver_from_config(&config.improve));
         Ok(Self {
             config,
             chain,
             scorer,
+            improver,
         })
     }
 
@@ -129,6 +142,7 @@ pub struct EngineBuilder {
     config: EngineConfig,
     parsers: Vec<Arc<dyn Parser>>,
     scorer: Option<Arc<dyn Scorer>>,
+    improver: Option<Arc<dyn Improver>>,
 }
 
 impl EngineBuilder {
@@ -171,8 +185,20 @@ impl EngineBuilder {
         self
     }
 
+    /// Sets the improver settings (providers, models, keys, retries).
+    pub fn improve(mut self, improve: ImproveConfig) -> Self {
+        self.config.improve = improve;
+        self
+    }
+
+    /// Replaces the improver (by default built from the improve settings).
+    pub fn improver(mut self, improver: Arc<dyn Improver>) -> Self {
+        self.improver = Some(improver);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parts(self.config, self.parsers, self.scorer)
+        Engine::with_parts(self.config, self.parsers, self.scorer, self.improver)
     }
 }
