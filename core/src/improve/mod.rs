@@ -58,7 +58,7 @@ pub use cache::{CacheKey, CachedImprover, ImproveCache, MemoryCache};
 pub use chain::ChainImprover;
 #[cfg(feature = "llm")]
 pub use claude::ClaudeImprover;
-pub use config::{ClaudeConfig, GeminiConfig, ImproveConfig, ProviderKind};
+pub use config::{ApiKey, ClaudeConfig, GeminiConfig, ImproveConfig, ProviderKind};
 pub use cost::{CallRecord, Price, PriceTable, Usage};
 pub use error::{ImproveError, ProviderFailure};
 pub use eval::{EvalReport, ProviderEval, evaluate};
