@@ -68,7 +68,7 @@ pub use guard::{GuardContext, GuardReason, GuardRule, Verdict, check};
 pub use items::{Item, ItemKind, items};
 pub use retry::RetryPolicy;
 pub use rules::RuleImprover;
-pub use setup::improver_from_config;
+pub use setup::{improver_for, improver_from_config};
 pub use suggestion::{Improvements, Provenance, Reason, Rejection, Suggestion};
 
 use std::fmt::Debug;

@@ -77,3 +77,22 @@ fn llm_provider(
         ))),
     }
 }
+
+/// The listed providers as a fallback chain (one provider alone is not
+/// wrapped), each required: an error names the first that has no API key
+/// or was compiled out.
+pub fn improver_for(
+    kinds: &[ProviderKind],
+    config: &ImproveConfig,
+) -> Result<Arc<dyn Improver>, ImproveError> {
+    let cache: Arc<dyn ImproveCache> = Arc::new(MemoryCache::new(config.cache_capacity));
+    let mut chain = kinds
+        .iter()
+        .map(|&kind| provider(kind, config, &cache))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(match chain.len() {
+        0 => Arc::new(RuleImprover::new()),
+        1 => chain.remove(0),
+        _ => Arc::new(ChainImprover::new(chain)),
+    })
+}
