@@ -277,3 +277,58 @@ fn guard_prints_a_verdict_and_reads_resume_context() {
         serde_json::from_slice(&run(&with_resume).stdout).unwrap_or_default();
     assert_eq!(with["accepted"], true, "{with}");
 }
+
+#[tokio::test]
+async fn improve_and_eval_call_the_configured_gemini_endpoint() {
+    let server = wiremock::MockServer::start().await;
+    resume_engine_tests::mock_llm::mount(&server).await;
+    let base = format!("{}/v1beta", server.uri());
+    let with_mock = |args: &[&str]| {
+        bin()
+            .args(args)
+            .env("GEMINI_API_KEY", "mock")
+            .env("GEMINI_BASE_URL", &base)
+            .env_remove("ANTHROPIC_API_KEY")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let docx = fixture("sample-resume.docx");
+    let out = with_mock(&[
+        "improve",
+        "--provider",
+        "gemini",
+        docx.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["provider"]["provider"], "gemini");
+    assert!(json["cost_usd"].as_f64().unwrap_or(0.0) > 0.0);
+
+    let dir = fixture("");
+    let eval = with_mock(&[
+        "eval-improver",
+        dir.to_str().unwrap_or_default(),
+        "--providers",
+        "gemini,rules",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        eval.status.success(),
+        "{}",
+        String::from_utf8_lossy(&eval.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&eval.stdout).unwrap_or_default();
+    assert_eq!(report["providers"][0]["provider"], "gemini");
+    assert_eq!(report["providers"][0]["calls"], report["resumes"]);
+    assert!(report["prompt_overhead_tokens"].as_u64().unwrap_or(999) < 700);
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(
+        requests.len() as u64,
+        1 + report["resumes"].as_u64().unwrap_or(0)
+    );
+}
