@@ -16,7 +16,7 @@ use crate::score::text::words;
 pub use names::Known;
 
 /// What a rewrite is checked against: the resume's names and the bounds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct GuardContext {
     known: Known,
     max_bullet_words: usize,

@@ -111,4 +111,16 @@ mod tests {
         assert_eq!(gemini_schema()["type"], "OBJECT");
         assert_eq!(claude_schema()["additionalProperties"], false);
     }
+
+    #[test]
+    fn the_schema_names_the_model_reasons() {
+        let reasons = &schema()["properties"]["rewrites"]["items"]["properties"]["reasons"];
+        let named: Vec<&str> = reasons["items"]["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+            .collect();
+        assert_eq!(named, crate::improve::Reason::MODEL_REASONS);
+    }
 }
