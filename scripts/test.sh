@@ -13,6 +13,10 @@ echo "==> lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p resume-engine --features http-parser --all-targets --locked -- -D warnings
 
+# The workspace runs build the core with the `llm` feature (the CLI and the
+# tests crate turn it on), so the Gemini/Claude loopback tests run there; the
+# `-p resume-engine --features http-parser` runs build it without `llm`, the
+# default offline improver.
 echo "==> tests"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --locked --no-fail-fast

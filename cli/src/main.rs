@@ -4,6 +4,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod improve;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use resume_engine::score::{Target, text_report};
 use resume_engine::{Engine, EngineError};
@@ -32,6 +34,15 @@ enum Command {
     /// Score a resume (PDF, DOCX or resume JSON): 5 categories, 100 points,
     /// with the issue and fix behind every lost point.
     Analyze(AnalyzeArgs),
+    /// Suggest rewrites of a resume's bullets and summary (offline rules by
+    /// default; --provider gemini or claude with an API key).
+    Improve(improve::ImproveArgs),
+    /// Check a rewrite against the guardrails; prints
+    /// {"accepted": bool, "reasons": [...]}.
+    Guard(improve::GuardArgs),
+    /// Run improvers over a folder of resumes and report guard pass rate,
+    /// action verbs, metrics, tokens, cost and latency per provider.
+    EvalImprover(improve::EvalArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +111,7 @@ enum Failure {
     Io(PathBuf, std::io::Error),
     Write(PathBuf, std::io::Error),
     Engine(EngineError),
+    Message(String),
 }
 
 impl std::fmt::Display for Failure {
@@ -108,6 +120,7 @@ impl std::fmt::Display for Failure {
             Self::Io(path, e) => write!(f, "cannot read {}: {e}", path.display()),
             Self::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
             Self::Engine(e) => write!(f, "{e}"),
+            Self::Message(m) => f.write_str(m),
         }
     }
 }
@@ -180,6 +193,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Templates => Ok(render::templates()),
         Command::Render(args) => render::render(&args).map(|()| String::new()),
+        Command::Improve(args) => improve::improve(&args),
+        Command::Guard(args) => improve::guard(&args),
+        Command::EvalImprover(args) => improve::eval(&args),
         Command::Lines(input) => {
             let (engine, bytes) = engine(&input)?;
             let (format, document) = engine.read_lines(&bytes).map_err(Failure::Engine)?;

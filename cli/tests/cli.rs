@@ -281,3 +281,140 @@ fn render_accepts_a_custom_typst_template() {
     );
     std::fs::remove_file(&out_path).ok();
 }
+
+#[test]
+fn improve_works_offline_with_rules() {
+    let dir = std::env::temp_dir().join(format!("re-improve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_default();
+    let path = dir.join("resume.json");
+    let resume = r#"{"name": "Ana", "sections": {"experience": [{"title": "Engineer",
+      "company": "Acme", "dates": "2019 - 2021",
+      "bullets": ["Responsible for managing the billing service", "Built the API for 3 teams"]}]}}"#;
+    std::fs::write(&path, resume).unwrap_or_default();
+    let out = run(&["improve", path.to_str().unwrap_or_default()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["provider"]["provider"], "rules");
+    assert_eq!(
+        json["suggestions"][0]["rewrite"],
+        "Managed the billing service"
+    );
+    assert_eq!(json["suggestions"][0]["location"]["section"], "experience");
+    assert_eq!(json["cost_usd"], 0.0);
+    let text = run(&[
+        "improve",
+        "--format",
+        "text",
+        path.to_str().unwrap_or_default(),
+    ]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("+ Managed the billing service"));
+    let missing = bin()
+        .args([
+            "improve",
+            "--provider",
+            "gemini",
+            path.to_str().unwrap_or_default(),
+        ])
+        .env_remove("GEMINI_API_KEY")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("GEMINI_API_KEY"));
+}
+
+#[test]
+fn guard_prints_a_verdict_and_reads_resume_context() {
+    let out = run(&[
+        "guard",
+        "--original",
+        "Responsible for the sales pipeline",
+        "--rewrite",
+        "Owned the sales pipeline and increased revenue by 40%",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["accepted"], false);
+    assert_eq!(json["reasons"][0]["rule"], "added_number");
+
+    let dir = std::env::temp_dir().join(format!("re-guard-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_default();
+    let path = dir.join("resume.json");
+    std::fs::write(&path, r#"{"sections": {"skills": ["Kubernetes"]}}"#).unwrap_or_default();
+    let args = [
+        "guard",
+        "--original",
+        "Ran the clusters",
+        "--rewrite",
+        "Ran the Kubernetes clusters",
+    ];
+    let without: serde_json::Value = serde_json::from_slice(&run(&args).stdout).unwrap_or_default();
+    assert_eq!(without["accepted"], false);
+    let mut with_resume = args.to_vec();
+    with_resume.extend(["--resume", path.to_str().unwrap_or_default()]);
+    let with: serde_json::Value =
+        serde_json::from_slice(&run(&with_resume).stdout).unwrap_or_default();
+    assert_eq!(with["accepted"], true, "{with}");
+}
+
+#[tokio::test]
+async fn improve_and_eval_call_the_configured_gemini_endpoint() {
+    let server = wiremock::MockServer::start().await;
+    resume_engine_tests::mock_llm::mount(&server).await;
+    let base = format!("{}/v1beta", server.uri());
+    let with_mock = |args: &[&str]| {
+        bin()
+            .args(args)
+            .env("GEMINI_API_KEY", "mock")
+            .env("GEMINI_BASE_URL", &base)
+            .env_remove("ANTHROPIC_API_KEY")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let docx = fixture("sample-resume.docx");
+    let out = with_mock(&[
+        "improve",
+        "--provider",
+        "gemini",
+        docx.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["provider"]["provider"], "gemini");
+    assert!(json["cost_usd"].as_f64().unwrap_or(0.0) > 0.0);
+
+    let dir = fixture("");
+    let eval = with_mock(&[
+        "eval-improver",
+        dir.to_str().unwrap_or_default(),
+        "--providers",
+        "gemini,rules",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        eval.status.success(),
+        "{}",
+        String::from_utf8_lossy(&eval.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&eval.stdout).unwrap_or_default();
+    assert_eq!(report["providers"][0]["provider"], "gemini");
+    assert_eq!(report["providers"][0]["calls"], report["resumes"]);
+    assert!(report["prompt_overhead_tokens"].as_u64().unwrap_or(999) < 700);
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(
+        requests.len() as u64,
+        1 + report["resumes"].as_u64().unwrap_or(0)
+    );
+}

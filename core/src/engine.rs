@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 mod analyze;
+mod improve;
 
 pub use analyze::LoadedResume;
 
+use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};
 use crate::model::{ModelError, Resume};
 use crate::parse::chain::external_parser;
 use crate::parse::{
@@ -20,7 +22,7 @@ use crate::score::{ScoreError, Scorer, StandardScorer};
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EngineConfig {
     /// Limits applied when reading documents.
@@ -31,6 +33,9 @@ pub struct EngineConfig {
     pub external_parser: Option<ExternalParserConfig>,
     /// Limits applied when rendering documents.
     pub render: RenderLimits,
+    /// The improver: LLM providers (with an API key and the `llm` feature)
+    /// or, by default, the offline rule-based one.
+    pub improve: ImproveConfig,
 }
 
 /// Errors of the engine layer.
@@ -49,6 +54,10 @@ pub enum EngineError {
     /// The resume could not be rendered.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// Improving failed (every provider failed, or a suggestion did not
+    /// match the resume); the resume is unchanged.
+    #[error(transparent)]
+    Improve(#[from] ImproveError),
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
@@ -61,6 +70,7 @@ pub struct Engine {
     chain: ParserChain,
     scorer: Arc<dyn Scorer>,
     renderers: RendererSet,
+    improver: Arc<dyn Improver>,
 }
 
 impl Engine {
@@ -71,7 +81,7 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parts(config, Vec::new(), None, Vec::new())
+        Self::with_parts(config, Vec::new(), None, Vec::new(), None)
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
@@ -82,6 +92,7 @@ impl Engine {
         extra: Vec<Arc<dyn Parser>>,
         scorer: Option<Arc<dyn Scorer>>,
         renderers: Vec<Arc<dyn Renderer>>,
+        improver: Option<Arc<dyn Improver>>,
     ) -> Result<Self, EngineError> {
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
@@ -95,11 +106,13 @@ impl Engine {
         let chain = extra.into_iter().fold(chain, ParserChain::then);
         let scorer = scorer.unwrap_or_else(|| Arc::new(StandardScorer::new()));
         let renderers = RendererSet::new(config.render, renderers);
+        let improver = improver.unwrap_or_else(|| improver_from_config(&config.improve));
         Ok(Self {
             config,
             chain,
             scorer,
             renderers,
+            improver,
         })
     }
 
@@ -151,6 +164,7 @@ pub struct EngineBuilder {
     parsers: Vec<Arc<dyn Parser>>,
     scorer: Option<Arc<dyn Scorer>>,
     renderers: Vec<Arc<dyn Renderer>>,
+    improver: Option<Arc<dyn Improver>>,
 }
 
 impl EngineBuilder {
@@ -205,8 +219,26 @@ impl EngineBuilder {
         self
     }
 
+    /// Sets the improver settings (providers, models, keys, retries).
+    pub fn improve(mut self, improve: ImproveConfig) -> Self {
+        self.config.improve = improve;
+        self
+    }
+
+    /// Replaces the improver (by default built from the improve settings).
+    pub fn improver(mut self, improver: Arc<dyn Improver>) -> Self {
+        self.improver = Some(improver);
+        self
+    }
+
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parts(self.config, self.parsers, self.scorer, self.renderers)
+        Engine::with_parts(
+            self.config,
+            self.parsers,
+            self.scorer,
+            self.renderers,
+            self.improver,
+        )
     }
 }

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod engine;
+pub mod improve;
 pub mod model;
 pub mod parse;
 pub mod render;

@@ -1,5 +1,7 @@
 //! Shared fixtures for the end-to-end tests.
 
+pub mod mock_llm;
+
 use std::path::{Path, PathBuf};
 
 /// The repository's own fixtures folder.

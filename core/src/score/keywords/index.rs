@@ -78,6 +78,14 @@ impl ResumeTokens {
         self.tokens.push((0..0, section));
     }
 
+    /// Every token, in reading order (units are not marked).
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .filter(|(range, _)| !range.is_empty())
+            .map(|(range, _)| &self.arena[range.clone()])
+    }
+
     /// An index of the tokens' positions.
     pub fn index(&self) -> ResumeIndex<'_> {
         let mut positions: HashMap<&str, Vec<u32>> =
