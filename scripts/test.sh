@@ -31,8 +31,14 @@ cargo test --workspace --locked --doc
 
 echo "==> parse accuracy (regression guards, set below the measured scores)"
 if [ -d ../shared/tools ]; then
-  cargo build --release --locked -p resume-engine-cli
-  bin="${CARGO_TARGET_DIR:-target}/release/resume-engine"
+  # The debug binary the workspace tests built (a no-op build with their
+  # feature set): a release build would compile Typst once more.
+  if cargo nextest --version >/dev/null 2>&1; then
+    cargo nextest run --workspace --locked --no-run
+  else
+    cargo test --workspace --locked --no-run
+  fi
+  bin="${CARGO_TARGET_DIR:-target}/debug/resume-engine"
   score() { # DIR FLOOR
     local line
     line=$(python3 ../shared/tools/score_parse.py -q --cmd "$bin parse {}" "$1" | tail -n 1)

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 corpus="${1:-../shared/corpus/dev}"
 venv=benches/peers/.venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import weasyprint, rendercv" 2>/dev/null || "$venv/bin/pip" install --quiet weasyprint "rendercv[full]"
+# RenderCV 2.3's CLI imports click, which current typer no longer installs.
+"$venv/bin/python" -c "import weasyprint, rendercv.cli.commands" 2>/dev/null || "$venv/bin/pip" install --quiet weasyprint "rendercv[full]" click
 cargo build --release --locked -p resume-engine-cli
 "$venv/bin/python" benches/peers/render_peers.py --bin "${CARGO_TARGET_DIR:-target}/release/resume-engine" \
   --venv "$venv" --corpus "$corpus" --out benches/results/render-peers.json
