@@ -207,7 +207,26 @@ fn run(cli: Cli) -> Result<String, Failure> {
     }
 }
 
+/// Sends the library's `tracing` events (provider, model, tokens, cost,
+/// latency, retries of each LLM call…) to stderr when `RESUME_ENGINE_LOG`
+/// holds a filter such as `info` or `resume_engine=debug`.
+fn init_logging() {
+    let Ok(filter) = std::env::var("RESUME_ENGINE_LOG") else {
+        return;
+    };
+    let Ok(filter) = tracing_subscriber::EnvFilter::try_new(filter) else {
+        eprintln!("warning: RESUME_ENGINE_LOG is not a valid filter; logging stays off");
+        return;
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
+}
+
 fn main() -> ExitCode {
+    init_logging();
     match run(Cli::parse()) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();

@@ -394,6 +394,25 @@ async fn improve_and_eval_call_the_configured_gemini_endpoint() {
     assert_eq!(json["provider"]["provider"], "gemini");
     assert!(json["cost_usd"].as_f64().unwrap_or(0.0) > 0.0);
 
+    let logged = bin()
+        .args([
+            "improve",
+            "--provider",
+            "gemini",
+            docx.to_str().unwrap_or_default(),
+        ])
+        .env("GEMINI_API_KEY", "mock")
+        .env("GEMINI_BASE_URL", &base)
+        .env("RESUME_ENGINE_LOG", "info")
+        .env_remove("ANTHROPIC_API_KEY")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let log = String::from_utf8_lossy(&logged.stderr);
+    assert!(
+        log.contains("improver") && log.contains("input_tokens=") && log.contains("cost_usd="),
+        "{log}"
+    );
+
     let dir = fixture("");
     let eval = with_mock(&[
         "eval-improver",
@@ -415,6 +434,6 @@ async fn improve_and_eval_call_the_configured_gemini_endpoint() {
     let requests = server.received_requests().await.unwrap_or_default();
     assert_eq!(
         requests.len() as u64,
-        1 + report["resumes"].as_u64().unwrap_or(0)
+        2 + report["resumes"].as_u64().unwrap_or(0)
     );
 }
