@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use serde_json::{Value, json};
 
-use super::config::ClaudeConfig;
+use super::config::{ApiKey, ClaudeConfig};
 use super::cost::{CallRecord, PriceTable, Usage};
 use super::http::{self, Failure};
 use super::items::items;
@@ -36,13 +36,7 @@ impl ClaudeImprover {
         retry: RetryPolicy,
         prices: PriceTable,
     ) -> Result<Self, ImproveError> {
-        let key = config
-            .api_key
-            .as_ref()
-            .map(|k| k.0.clone())
-            .ok_or_else(|| {
-                ImproveError::Config("claude: no API key (set ANTHROPIC_API_KEY)".into())
-            })?;
+        let key = ApiKey::require(config.api_key.as_ref(), NAME, "ANTHROPIC_API_KEY")?;
         let client = http::client(NAME, config.timeout_ms)?;
         Ok(Self {
             config,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ImproveError;
 use super::cost::PriceTable;
 use super::retry::RetryPolicy;
 
@@ -38,6 +39,19 @@ impl std::str::FromStr for ProviderKind {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ApiKey(pub String);
+
+impl ApiKey {
+    /// The key's text, or a configuration error naming the provider and
+    /// the environment variable that sets it.
+    pub fn require(
+        key: Option<&Self>,
+        provider: &str,
+        variable: &str,
+    ) -> Result<String, ImproveError> {
+        key.map(|k| k.0.clone())
+            .ok_or_else(|| ImproveError::Config(format!("{provider}: no API key (set {variable})")))
+    }
+}
 
 impl std::fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

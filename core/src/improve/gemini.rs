@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use serde_json::{Value, json};
 
-use super::config::GeminiConfig;
+use super::config::{ApiKey, GeminiConfig};
 use super::cost::{CallRecord, PriceTable, Usage};
 use super::http::{self, Failure};
 use super::items::items;
@@ -44,13 +44,7 @@ impl GeminiImprover {
         retry: RetryPolicy,
         prices: PriceTable,
     ) -> Result<Self, ImproveError> {
-        let key = config
-            .api_key
-            .as_ref()
-            .map(|k| k.0.clone())
-            .ok_or_else(|| {
-                ImproveError::Config("gemini: no API key (set GEMINI_API_KEY)".into())
-            })?;
+        let key = ApiKey::require(config.api_key.as_ref(), NAME, "GEMINI_API_KEY")?;
         let client = http::client(NAME, config.timeout_ms)?;
         Ok(Self {
             config,
