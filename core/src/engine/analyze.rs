@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Engine, EngineError};
 use crate::model::{ModelError, Resume, from_json_resume};
-use crate::parse::chain::has_sections;
 use crate::parse::{self, LayoutSignals, recognize};
 use crate::score::{Analysis, ScoreInput, Target};
 
@@ -32,24 +31,18 @@ impl Engine {
                 layout: None,
             });
         }
-        let has_fallbacks = self.chain.names().nth(1).is_some();
-        match parse::read_document(bytes, &self.config.limits) {
-            Ok((format, document)) => {
-                let layout = Some(LayoutSignals::from_document(format, &document));
-                let resume = recognize::recognize(&document);
-                let resume = if has_sections(&resume) || !has_fallbacks {
-                    resume
-                } else {
-                    self.parse(bytes)?
-                };
-                Ok(LoadedResume { resume, layout })
-            }
-            Err(error) if !has_fallbacks => Err(error.into()),
-            Err(_) => Ok(LoadedResume {
-                resume: self.parse(bytes)?,
-                layout: None,
-            }),
-        }
+        // The chain starts with the built-in parser: its read is done here
+        // once, for the layout signals and as the chain's first result.
+        let limits = &self.config.limits;
+        let (layout, first) = match parse::read_document(bytes, limits) {
+            Ok((format, document)) => (
+                Some(LayoutSignals::from_document(format, &document)),
+                Ok(recognize::recognize(&document)),
+            ),
+            Err(error) => (None, Err(error)),
+        };
+        let resume = self.chain.parse_after(bytes, limits, first)?.resume;
+        Ok(LoadedResume { resume, layout })
     }
 
     /// Reads a resume (see [`Engine::load_resume`]) and scores it against

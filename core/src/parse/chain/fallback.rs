@@ -63,10 +63,21 @@ impl ParserChain {
 
     /// Runs the parsers in order, stopping at the first result with sections.
     pub fn parse(&self, bytes: &[u8], limits: &ParseLimits) -> Result<Parsed, ParseError> {
+        self.parse_after(bytes, limits, self.first.parse(bytes, limits))
+    }
+
+    /// Like [`ParserChain::parse`], given the first parser's outcome (for a
+    /// caller that already ran it), so the first parser does not run twice.
+    pub(crate) fn parse_after(
+        &self,
+        bytes: &[u8],
+        limits: &ParseLimits,
+        first: Result<Resume, ParseError>,
+    ) -> Result<Parsed, ParseError> {
         let mut failures = Vec::new();
         // The best outcome so far: the first result without sections, else
         // the first parser's error.
-        let mut best = match self.first.parse(bytes, limits) {
+        let mut best = match first {
             Ok(resume) if has_sections(&resume) => {
                 return Ok(parsed(resume, &*self.first, failures));
             }
@@ -101,7 +112,7 @@ impl Default for ParserChain {
 
 /// Whether the resume has any content section: experience, education,
 /// skills or a summary.
-pub(crate) fn has_sections(resume: &Resume) -> bool {
+fn has_sections(resume: &Resume) -> bool {
     let sections = &resume.sections;
     !sections.experience.is_empty()
         || !sections.education.is_empty()

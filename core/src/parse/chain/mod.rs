@@ -15,7 +15,6 @@ use std::fmt;
 pub use builtin::BuiltinParser;
 pub use external::ExternalParserConfig;
 pub(crate) use external::external_parser;
-pub(crate) use fallback::has_sections;
 pub use fallback::{Parsed, ParserChain, ParserFailure};
 #[cfg(feature = "http-parser")]
 pub use http::{HttpParser, MAX_RESPONSE_BYTES};
