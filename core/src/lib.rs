@@ -17,10 +17,12 @@
 
 pub mod engine;
 pub mod improve;
+pub mod jobs;
 pub mod model;
 pub mod parse;
 pub mod render;
 pub mod score;
+pub mod storage;
 
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;

@@ -1,0 +1,39 @@
+//! Blob storage for the files jobs produce (rendered PDFs and DOCX): the
+//! [`BlobStore`] trait, the local filesystem store with HMAC-signed,
+//! expiring URLs, and (feature `s3`) S3-compatible object storage with
+//! presigned URLs.
+
+use std::fmt::Debug;
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+mod error;
+mod key;
+
+pub use error::StorageError;
+pub use key::BlobKey;
+
+/// Where generated files are kept. Keys come from the job id
+/// ([`BlobKey::for_job`]), so a retried job overwrites its files instead of
+/// adding copies.
+#[async_trait]
+pub trait BlobStore: Debug + Send + Sync {
+    /// Stores `bytes` under `key`, replacing what was there.
+    async fn put(
+        &self,
+        key: &BlobKey,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> Result<(), StorageError>;
+
+    /// The bytes under `key`, or `None`.
+    async fn get(&self, key: &BlobKey) -> Result<Option<Vec<u8>>, StorageError>;
+
+    /// Deletes every blob whose key starts with `prefix` (a job's folder),
+    /// returning how many were deleted.
+    async fn delete_prefix(&self, prefix: &BlobKey) -> Result<usize, StorageError>;
+
+    /// A URL that fetches `key` until `ttl` from now, and not after.
+    async fn signed_url(&self, key: &BlobKey, ttl: Duration) -> Result<String, StorageError>;
+}
