@@ -12,8 +12,10 @@
 pub mod backend;
 mod error;
 mod handler;
+mod input;
 mod job;
 mod retry;
+pub mod pipeline;
 pub mod store;
 mod sweep;
 mod time;
@@ -25,6 +27,8 @@ mod conformance;
 pub use backend::open;
 pub use error::JobsError;
 pub use handler::{JobHandler, Outcome, ProgressReporter};
+pub use input::JobInput;
+pub use pipeline::{EngineHandler, GeneratedFile};
 pub use job::{
     DEFAULT_MAX_ATTEMPTS, DEFAULT_TTL, Failure, Job, JobId, JobKind, JobStatus, JobSummary, NewJob,
     Progress,

@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use super::{JobStore, JobsError};
 
+mod location;
 pub mod memory;
 
+pub use location::{data_dir, default_url};
 pub use memory::MemoryStore;
 
 /// Opens the job store a URL names:
