@@ -6,8 +6,12 @@ use std::sync::Arc;
 use super::{JobStore, JobsError};
 
 pub mod memory;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 
 pub use memory::MemoryStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 
 /// Opens the job store a URL names:
 ///
@@ -24,18 +28,21 @@ pub async fn open(url: &str) -> Result<Arc<dyn JobStore>, JobsError> {
     let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or("");
     match scheme {
         "memory" => Ok(Arc::new(MemoryStore::new())),
-        "sqlite" | "postgres" | "postgresql" | "redis" | "rediss" => Err(invalid(&format!(
-            "this build lacks the `{}` feature",
-            if scheme.starts_with("postgres") {
-                "postgres"
-            } else if scheme.starts_with("redis") {
-                "redis"
-            } else {
-                "sqlite"
-            }
-        ))),
-        _ => Err(invalid(
-            "expected memory:, sqlite:PATH, postgres://… or redis://…",
-        )),
+        #[cfg(feature = "postgres")]
+        "postgres" | "postgresql" => Ok(Arc::new(PostgresStore::connect(url).await?)),
+        _ => Err(invalid(&match feature_for(scheme) {
+            Some(feature) => format!("this build lacks the `{feature}` feature"),
+            None => "expected memory:, sqlite:PATH, postgres://… or redis://…".to_owned(),
+        })),
+    }
+}
+
+/// The cargo feature that provides the backend a URL scheme names.
+fn feature_for(scheme: &str) -> Option<&'static str> {
+    match scheme {
+        "sqlite" => Some("sqlite"),
+        "postgres" | "postgresql" => Some("postgres"),
+        "redis" | "rediss" => Some("redis"),
+        _ => None,
     }
 }
