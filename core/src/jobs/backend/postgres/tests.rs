@@ -1,7 +1,7 @@
 //! The conformance suite and PostgreSQL-specific tests, against the server
 //! in `RESUME_ENGINE_TEST_POSTGRES` (default: the loopback `test` database),
 //! each test in its own schema so they run in parallel.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
 use std::sync::Arc;
