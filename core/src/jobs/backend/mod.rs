@@ -6,6 +6,8 @@ use std::sync::Arc;
 use super::{JobStore, JobsError};
 
 pub mod memory;
+#[cfg(feature = "redis")]
+pub mod redis;
 
 pub use memory::MemoryStore;
 
@@ -21,19 +23,16 @@ pub async fn open(url: &str) -> Result<Arc<dyn JobStore>, JobsError> {
         url: url.to_owned(),
         reason: reason.to_owned(),
     };
+    let missing = |feature: &str| invalid(&format!("this build lacks the `{feature}` feature"));
     let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or("");
     match scheme {
         "memory" => Ok(Arc::new(MemoryStore::new())),
-        "sqlite" | "postgres" | "postgresql" | "redis" | "rediss" => Err(invalid(&format!(
-            "this build lacks the `{}` feature",
-            if scheme.starts_with("postgres") {
-                "postgres"
-            } else if scheme.starts_with("redis") {
-                "redis"
-            } else {
-                "sqlite"
-            }
-        ))),
+        #[cfg(feature = "redis")]
+        "redis" | "rediss" => Ok(Arc::new(redis::RedisStore::connect(url).await?)),
+        #[cfg(not(feature = "redis"))]
+        "redis" | "rediss" => Err(missing("redis")),
+        "postgres" | "postgresql" => Err(missing("postgres")),
+        "sqlite" => Err(missing("sqlite")),
         _ => Err(invalid(
             "expected memory:, sqlite:PATH, postgres://… or redis://…",
         )),
