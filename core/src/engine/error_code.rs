@@ -20,7 +20,6 @@ impl EngineError {
                 ParseError::Corrupt { .. } => "corrupt",
                 ParseError::LimitExceeded { .. } => "limit_exceeded",
                 ParseError::External { .. } => "external_parser",
-                _ => "parse",
             },
             Self::Model(_) => "invalid_json",
             Self::Score(_) => "keywords",
