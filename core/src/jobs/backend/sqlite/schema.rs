@@ -16,9 +16,11 @@ const VERSION: i64 = 1;
 /// failing with `SQLITE_BUSY`.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The jobs table, and one index per hot query: the claim (queued jobs by
-/// due time, then submission order), the lease reaper, the expiry sweep,
-/// and listing newest first, per user or overall.
+/// The jobs table, its large columns (input, result) last so that reading
+/// the others (a status query) never walks their overflow pages; and one
+/// index per hot query: the claim (queued jobs by due time, then
+/// submission order), the lease reaper, the expiry sweep, and listing
+/// newest first, per user or overall.
 const SCHEMA_V1: &str = "
 CREATE TABLE jobs (
     seq          INTEGER PRIMARY KEY,
@@ -26,10 +28,6 @@ CREATE TABLE jobs (
     kind         TEXT    NOT NULL,
     status       TEXT    NOT NULL,
     user         TEXT,
-    input        TEXT    NOT NULL,
-    result       TEXT,
-    error        TEXT,
-    progress     TEXT,
     created_at   INTEGER NOT NULL,
     started_at   INTEGER,
     completed_at INTEGER,
@@ -40,7 +38,11 @@ CREATE TABLE jobs (
     cost_usd     REAL    NOT NULL,
     lease_token  TEXT,
     lease_until  INTEGER,
-    worker       TEXT
+    worker       TEXT,
+    error        TEXT,
+    progress     TEXT,
+    input        TEXT    NOT NULL,
+    result       TEXT
 ) STRICT;
 CREATE INDEX jobs_claim   ON jobs (status, run_at, seq);
 CREATE INDEX jobs_lease   ON jobs (status, lease_until);
