@@ -297,6 +297,25 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn folders_are_not_blobs() {
+        let dir = TempDir::new();
+        let store = store(&dir);
+        let job = JobId::new();
+        let file = BlobKey::for_job(job, "sub/file.pdf").unwrap();
+        store
+            .put(&file, b"x".to_vec(), "application/pdf")
+            .await
+            .unwrap();
+        for absent in ["sub", "sub/file.pdf/more"] {
+            let k = BlobKey::for_job(job, absent).unwrap();
+            assert_eq!(store.get(&k).await.unwrap(), None, "{absent}");
+        }
+        // A prefix that names a file, not a folder, deletes nothing.
+        assert_eq!(store.delete_prefix(&file).await.unwrap(), 0);
+        assert!(store.get(&file).await.unwrap().is_some());
+    }
+
+    #[tokio::test]
     async fn write_failures_are_typed_errors() {
         let dir = TempDir::new();
         let store = store(&dir);
