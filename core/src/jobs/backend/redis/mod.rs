@@ -13,7 +13,13 @@
 //!   listing;
 //! - `refs` — per job, the index entries naming it, so a sweep can clear
 //!   them after the job's hash has expired; `seq` — the submission counter.
+//!
+//! The scripts derive key names from the prefix rather than declaring them,
+//! so the store needs one server (standalone, or a primary with replicas),
+//! not Redis Cluster.
 
+#[cfg(test)]
+mod measure;
 mod record;
 mod scripts;
 #[cfg(test)]

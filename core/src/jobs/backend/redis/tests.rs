@@ -21,7 +21,7 @@ fn url() -> String {
 
 /// A store under a fresh prefix, or `None` (skip) when no server answers,
 /// unless `RESUME_ENGINE_REQUIRE_SERVICES=1`.
-async fn store() -> Option<Scoped> {
+pub(super) async fn store() -> Option<Scoped> {
     let prefix = format!("re-test:{}:", uuid::Uuid::new_v4());
     match RedisStore::connect_with_prefix(&url(), &prefix).await {
         Ok(store) => Some(Scoped(store)),
@@ -37,7 +37,7 @@ async fn store() -> Option<Scoped> {
 
 /// A test's store, whose keys are deleted when it is dropped.
 #[derive(Debug, Clone)]
-struct Scoped(RedisStore);
+pub(super) struct Scoped(RedisStore);
 
 impl Drop for Scoped {
     fn drop(&mut self) {
