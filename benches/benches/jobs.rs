@@ -10,7 +10,10 @@ use resume_engine_benches::backends::bench_backends;
 use serde_json::json;
 
 fn jobs(c: &mut Criterion) {
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
         return;
     };
     let dir = std::env::temp_dir();

@@ -18,10 +18,16 @@ pub struct BenchBackend {
 pub fn bench_backends(dir: &std::path::Path) -> Vec<BenchBackend> {
     let tag = uuid::Uuid::new_v4().simple().to_string();
     let mut backends = vec![
-        BenchBackend { name: "memory", url: "memory:".into() },
+        BenchBackend {
+            name: "memory",
+            url: "memory:".into(),
+        },
         BenchBackend {
             name: "sqlite",
-            url: format!("sqlite:{}", dir.join(format!("bench-{tag}.sqlite3")).display()),
+            url: format!(
+                "sqlite:{}",
+                dir.join(format!("bench-{tag}.sqlite3")).display()
+            ),
         },
     ];
     let postgres = std::env::var("RESUME_ENGINE_TEST_POSTGRES")
@@ -35,7 +41,10 @@ pub fn bench_backends(dir: &std::path::Path) -> Vec<BenchBackend> {
     let redis = std::env::var("RESUME_ENGINE_TEST_REDIS")
         .unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
     if reachable("Redis", "127.0.0.1:6379") {
-        backends.push(BenchBackend { name: "redis", url: format!("{redis}/?prefix=re-bench-{tag}") });
+        backends.push(BenchBackend {
+            name: "redis",
+            url: format!("{redis}/?prefix=re-bench-{tag}"),
+        });
     }
     backends
 }

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use resume_engine_tests::backends::{self, Backend};
+use resume_engine_tests::backends::Backend;
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -91,7 +91,10 @@ impl Sandbox {
             "--shutdown-grace-ms",
             "5000",
         ]);
-        command.envs(extra_env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::null());
+        command
+            .envs(extra_env.iter().copied())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
         command.spawn().unwrap()
     }
 
@@ -108,9 +111,17 @@ fn terminate(mut worker: Child) -> Value {
         .status()
         .unwrap();
     let status = worker.wait().unwrap();
-    assert!(status.success(), "the worker exits cleanly on SIGTERM: {status}");
+    assert!(
+        status.success(),
+        "the worker exits cleanly on SIGTERM: {status}"
+    );
     let mut out = String::new();
-    worker.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    worker
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
     serde_json::from_str(out.trim()).unwrap()
 }
 
@@ -142,11 +153,16 @@ fn wait_until(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 fn killed_worker_loses_nothing(backend: Backend) {
     let sandbox = Sandbox::new(backend);
     let (hang_url, accepted) = hanging_server();
-    let first = sandbox.worker(&[("GEMINI_API_KEY", "test-key"), ("GEMINI_BASE_URL", &hang_url)]);
+    let first = sandbox.worker(&[
+        ("GEMINI_API_KEY", "test-key"),
+        ("GEMINI_BASE_URL", &hang_url),
+    ]);
     let id = sandbox.submit(&["improve", &fixture("sample-resume.docx")]);
-    wait_until("the first worker to call the LLM", Duration::from_secs(60), || {
-        accepted.load(Ordering::SeqCst) > 0
-    });
+    wait_until(
+        "the first worker to call the LLM",
+        Duration::from_secs(60),
+        || accepted.load(Ordering::SeqCst) > 0,
+    );
     let status = sandbox.json(&["status", &id]);
     assert_eq!(status["status"], "processing");
     assert_eq!(status["attempts"], 1);
@@ -185,15 +201,18 @@ fn queued_jobs_survive_until_a_worker_starts(backend: Backend) {
 
     let worker = sandbox.worker(&[]);
     let analysis = sandbox.json(&["result", &analyze, "--wait"]);
-    let total = analysis["analysis"]["total"].as_u64().unwrap();
-    assert!((1..=100).contains(&total), "{total}");
+    let total = analysis["analysis"]["total"].as_f64().unwrap();
+    assert!(total > 0.0 && total <= 100.0, "{total}");
 
     let generated = sandbox.json(&["result", &generate, "--wait"]);
     let files = generated["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
     for file in files {
         let key = file["key"].as_str().unwrap();
-        assert!(key.starts_with(&format!("jobs/{generate}/classic.")), "{key}");
+        assert!(
+            key.starts_with(&format!("jobs/{generate}/classic.")),
+            "{key}"
+        );
         let stored = std::fs::read(sandbox.files().join(key)).unwrap();
         assert_eq!(stored.len() as u64, file["bytes"].as_u64().unwrap());
         assert!(file["url"].as_str().unwrap().contains("signature="));

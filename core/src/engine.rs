@@ -15,7 +15,6 @@ pub use jobs::WorkerHandle;
 
 use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};
 use crate::jobs::JobStore;
-use crate::storage::BlobStore;
 use crate::model::{ModelError, Resume};
 use crate::parse::chain::external_parser;
 use crate::parse::{
@@ -24,6 +23,7 @@ use crate::parse::{
 };
 use crate::render::{OutputFormat, RenderError, RenderLimits, Renderer, RendererSet, Template};
 use crate::score::{ScoreError, Scorer, StandardScorer};
+use crate::storage::BlobStore;
 
 /// Engine settings as plain data, so they can come from code, a file or the
 /// environment alike.

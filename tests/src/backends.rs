@@ -20,7 +20,10 @@ pub struct Backend {
 pub fn sqlite() -> Backend {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let url = format!("sqlite:{}", dir.path().join("jobs.sqlite3").display());
-    Backend { url, _dir: Some(dir) }
+    Backend {
+        url,
+        _dir: Some(dir),
+    }
 }
 
 /// A fresh schema on the PostgreSQL server ($RESUME_ENGINE_TEST_POSTGRES).
@@ -29,7 +32,10 @@ pub fn postgres() -> Option<Backend> {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
     reachable("PostgreSQL", "127.0.0.1:5432")?;
     let schema = format!("re_cli_{}", uuid::Uuid::new_v4().simple());
-    Some(Backend { url: format!("{base}?schema={schema}"), _dir: None })
+    Some(Backend {
+        url: format!("{base}?schema={schema}"),
+        _dir: None,
+    })
 }
 
 /// A fresh key prefix on the Redis server ($RESUME_ENGINE_TEST_REDIS).
@@ -38,7 +44,10 @@ pub fn redis() -> Option<Backend> {
         .unwrap_or_else(|_| "redis://127.0.0.1:6379".to_owned());
     reachable("Redis", "127.0.0.1:6379")?;
     let prefix = format!("re-cli-{}", uuid::Uuid::new_v4().simple());
-    Some(Backend { url: format!("{base}/?prefix={prefix}"), _dir: None })
+    Some(Backend {
+        url: format!("{base}/?prefix={prefix}"),
+        _dir: None,
+    })
 }
 
 fn reachable(name: &str, address: &str) -> Option<()> {

@@ -51,7 +51,11 @@ async fn load(backend: Backend) {
     let first = submit_concurrently(&store, 100).await;
     assert_eq!(first.iter().collect::<HashSet<_>>().len(), 100);
     let listed = store
-        .list(&JobFilter { status: Some(JobStatus::Queued), limit: 1_000, ..JobFilter::default() })
+        .list(&JobFilter {
+            status: Some(JobStatus::Queued),
+            limit: 1_000,
+            ..JobFilter::default()
+        })
         .await
         .unwrap();
     assert_eq!(listed.len(), 100, "every concurrent submission is stored");
@@ -82,7 +86,10 @@ async fn load(backend: Backend) {
     }
     let deadline = tokio::time::Instant::now() + Duration::from_secs(240);
     while handler.runs.lock().unwrap().len() < ids.len() {
-        assert!(tokio::time::Instant::now() < deadline, "the workers stalled");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the workers stalled"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     stop.send_replace(true);

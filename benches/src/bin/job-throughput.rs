@@ -30,10 +30,18 @@ impl JobHandler for NoOp {
 }
 
 fn arg(n: usize, default: usize) -> usize {
-    std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
+    std::env::args()
+        .nth(n)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(default)
 }
 
-async fn measure(url: &str, jobs: usize, workers: usize, concurrency: usize) -> Result<f64, String> {
+async fn measure(
+    url: &str,
+    jobs: usize,
+    workers: usize,
+    concurrency: usize,
+) -> Result<f64, String> {
     let store = open(url).await.map_err(|e| e.to_string())?;
     let mut submitted = tokio::task::JoinSet::new();
     for chunk in 0..jobs.div_ceil(500) {
@@ -41,7 +49,9 @@ async fn measure(url: &str, jobs: usize, workers: usize, concurrency: usize) -> 
         let count = 500.min(jobs - chunk * 500);
         submitted.spawn(async move {
             for n in 0..count {
-                store.enqueue(NewJob::new(JobKind::Analyze, json!({"n": n}))).await?;
+                store
+                    .enqueue(NewJob::new(JobKind::Analyze, json!({"n": n})))
+                    .await?;
             }
             Ok::<_, resume_engine::jobs::JobsError>(())
         });
@@ -63,9 +73,11 @@ async fn measure(url: &str, jobs: usize, workers: usize, concurrency: usize) -> 
             ..WorkerConfig::default()
         };
         let mut stopped = stopped.clone();
-        running.push(tokio::spawn(Worker::new(store, handler.clone(), config).run(async move {
-            let _ = stopped.wait_for(|stop| *stop).await;
-        })));
+        running.push(tokio::spawn(
+            Worker::new(store, handler.clone(), config).run(async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            }),
+        ));
     }
     let mut completed = 0;
     while completed < jobs {
@@ -86,7 +98,10 @@ async fn measure(url: &str, jobs: usize, workers: usize, concurrency: usize) -> 
 
 fn main() {
     let (jobs, workers, concurrency) = (arg(1, 10_000), arg(2, 4), arg(3, 16));
-    let Ok(runtime) = tokio::runtime::Builder::new_multi_thread().enable_all().build() else {
+    let Ok(runtime) = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    else {
         eprintln!("cannot start the runtime");
         std::process::exit(1);
     };

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::ValueEnum;
+use resume_engine::improve::{ImproveConfig, ProviderKind};
 use resume_engine::jobs::{JobId, JobInput, JobKind, NewJob, backend};
+use resume_engine::render::OutputFormat;
 use resume_engine::storage::{StorageConfig, load_or_create_secret};
 use resume_engine::{Engine, EngineConfig};
-use resume_engine::improve::{ImproveConfig, ProviderKind};
-use resume_engine::render::OutputFormat;
 
 use crate::{Failure, read_input, to_json};
 
@@ -25,7 +25,7 @@ pub struct BackendArgs {
     /// data directory).
     #[arg(long, value_name = "URL")]
     backend: Option<String>,
-    /// Where generated files go: a folder, file:PATH or s3://BUCKET?… 
+    /// Where generated files go: a folder, file:PATH or s3://BUCKET?…
     /// (default: $RESUME_ENGINE_STORAGE, else `files` in the data directory).
     #[arg(long, value_name = "URL")]
     storage: Option<String>,
@@ -36,11 +36,17 @@ impl BackendArgs {
     /// from the environment (GEMINI_API_KEY, ANTHROPIC_API_KEY…).
     pub async fn engine(&self) -> Result<Engine, Failure> {
         let url = self.backend.clone().unwrap_or_else(backend::default_url);
-        let store = resume_engine::jobs::open(&url).await.map_err(engine_failure)?;
+        let store = resume_engine::jobs::open(&url)
+            .await
+            .map_err(engine_failure)?;
         let storage = self
             .storage
             .clone()
-            .or_else(|| std::env::var("RESUME_ENGINE_STORAGE").ok().filter(|url| !url.is_empty()))
+            .or_else(|| {
+                std::env::var("RESUME_ENGINE_STORAGE")
+                    .ok()
+                    .filter(|url| !url.is_empty())
+            })
             .unwrap_or_else(|| backend::data_dir().join("files").display().to_string());
         let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
             .map_err(|error| Failure::Message(error.to_string()))?;
@@ -160,7 +166,9 @@ pub fn submit(args: &SubmitArgs) -> Result<String, Failure> {
                 )));
             }
             let mut input = JobInput::document(bytes);
-            input.filename = path.file_name().map(|name| name.to_string_lossy().into_owned());
+            input.filename = path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned());
             input
         }
         (None, None) => return Err(Failure::Message("give a file or --from-job".into())),
@@ -172,10 +180,16 @@ pub fn submit(args: &SubmitArgs) -> Result<String, Failure> {
     input.keywords = args.keywords.clone();
     input.template = args.template.clone();
     for format in &args.format {
-        input.formats.push(format.parse::<OutputFormat>().map_err(|e| Failure::Engine(e.into()))?);
+        input.formats.push(
+            format
+                .parse::<OutputFormat>()
+                .map_err(|e| Failure::Engine(e.into()))?,
+        );
     }
     for provider in &args.provider {
-        input.providers.push(provider.parse::<ProviderKind>().map_err(Failure::Message)?);
+        input
+            .providers
+            .push(provider.parse::<ProviderKind>().map_err(Failure::Message)?);
     }
     let value = serde_json::to_value(&input).map_err(|e| Failure::Message(e.to_string()))?;
     let mut job = NewJob::new(args.kind.into(), value).with_max_attempts(args.max_attempts);

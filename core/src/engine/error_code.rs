@@ -51,7 +51,9 @@ impl EngineError {
                     | ImproveError::AllFailed(_)
             ),
             Self::Parse(ParseError::External { .. }) => true,
-            Self::Jobs(crate::jobs::JobsError::Backend { .. } | crate::jobs::JobsError::Storage(_)) => true,
+            Self::Jobs(
+                crate::jobs::JobsError::Backend { .. } | crate::jobs::JobsError::Storage(_),
+            ) => true,
             _ => false,
         }
     }

@@ -8,11 +8,11 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
 use super::{Engine, EngineError};
+use crate::jobs::backend::MemoryStore;
 use crate::jobs::{
     EngineHandler, JobId, JobInput, JobKind, JobStatus, JobStore, JobSummary, JobsError, NewJob,
     Worker, WorkerConfig, WorkerStats,
 };
-use crate::jobs::backend::MemoryStore;
 use crate::storage::{BlobStore, LocalStore};
 
 /// The engine's job store, blob store and the signal that wakes its
@@ -34,7 +34,9 @@ impl JobParts {
         let store = store.unwrap_or_else(|| Arc::new(MemoryStore::new()));
         let blobs = match blobs {
             Some(blobs) => blobs,
-            None => Arc::new(LocalStore::temporary().map_err(|error| EngineError::Config(error.to_string()))?),
+            None => Arc::new(
+                LocalStore::temporary().map_err(|error| EngineError::Config(error.to_string()))?,
+            ),
         };
         Ok(Self {
             store,
@@ -100,7 +102,12 @@ impl Engine {
     /// A completed job's result; [`JobsError::NoResult`] while it runs or
     /// when it failed.
     pub async fn result(&self, id: JobId) -> Result<Value, EngineError> {
-        let job = self.jobs.store.get(id).await?.ok_or(JobsError::NotFound(id))?;
+        let job = self
+            .jobs
+            .store
+            .get(id)
+            .await?
+            .ok_or(JobsError::NotFound(id))?;
         match (job.status, job.result) {
             (JobStatus::Completed, Some(result)) => Ok(result),
             (status, _) => Err(JobsError::NoResult { id, status }.into()),
@@ -120,7 +127,11 @@ impl Engine {
     /// A worker running this engine's jobs from its job store (run it with
     /// [`Worker::run`], in this process or in a separate worker process).
     pub fn worker(&self, config: WorkerConfig) -> Worker {
-        let handler = EngineHandler::new(self.clone(), self.jobs.store.clone(), self.jobs.blobs.clone());
+        let handler = EngineHandler::new(
+            self.clone(),
+            self.jobs.store.clone(),
+            self.jobs.blobs.clone(),
+        );
         Worker::new(self.jobs.store.clone(), Arc::new(handler), config)
             .with_blobs(self.jobs.blobs.clone())
             .with_wake(self.jobs.wake.clone())

@@ -488,7 +488,10 @@ impl super::JobHandler for Echo {
         *self.runs.lock().unwrap().entry(job.id).or_default() += 1;
         let fail_first = job.input["fail_first"].as_u64().unwrap_or(0);
         if u64::from(job.attempts) <= fail_first {
-            return Err(Failure::transient("flaky", format!("attempt {}", job.attempts)));
+            return Err(Failure::transient(
+                "flaky",
+                format!("attempt {}", job.attempts),
+            ));
         }
         Ok(super::Outcome::free(json!({"n": job.input["n"]})))
     }
@@ -504,7 +507,10 @@ async fn run_workers(store: &Store, ids: &[super::JobId]) -> Arc<Echo> {
             name: format!("conformance-{n}"),
             concurrency: 4,
             poll_ms: 10,
-            retry: super::RetryPolicy { base_ms: 10, max_ms: 20 },
+            retry: super::RetryPolicy {
+                base_ms: 10,
+                max_ms: 20,
+            },
             ..super::WorkerConfig::default()
         };
         let mut stopped = stopped.clone();
@@ -516,7 +522,13 @@ async fn run_workers(store: &Store, ids: &[super::JobId]) -> Arc<Echo> {
     for _ in 0..1_000 {
         let mut done = true;
         for id in ids {
-            done &= store.status(*id).await.unwrap().unwrap().status.is_terminal();
+            done &= store
+                .status(*id)
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+                .is_terminal();
         }
         if done {
             break;
@@ -533,7 +545,13 @@ async fn run_workers(store: &Store, ids: &[super::JobId]) -> Arc<Echo> {
 pub async fn workers_run_each_job_once(store: Store) {
     let mut ids = Vec::new();
     for n in 0..100 {
-        ids.push(store.enqueue(NewJob::new(JobKind::Analyze, json!({"n": n}))).await.unwrap().id);
+        ids.push(
+            store
+                .enqueue(NewJob::new(JobKind::Analyze, json!({"n": n})))
+                .await
+                .unwrap()
+                .id,
+        );
     }
     let handler = run_workers(&store, &ids).await;
     let runs = handler.runs.lock().unwrap().clone();
@@ -548,12 +566,18 @@ pub async fn workers_run_each_job_once(store: Store) {
 
 pub async fn workers_retry_then_complete_or_fail(store: Store) {
     let flaky = store
-        .enqueue(NewJob::new(JobKind::Analyze, json!({"n": 1, "fail_first": 2})))
+        .enqueue(NewJob::new(
+            JobKind::Analyze,
+            json!({"n": 1, "fail_first": 2}),
+        ))
         .await
         .unwrap()
         .id;
     let broken = store
-        .enqueue(NewJob::new(JobKind::Analyze, json!({"n": 2, "fail_first": 99})))
+        .enqueue(NewJob::new(
+            JobKind::Analyze,
+            json!({"n": 2, "fail_first": 99}),
+        ))
         .await
         .unwrap()
         .id;
@@ -563,7 +587,10 @@ pub async fn workers_retry_then_complete_or_fail(store: Store) {
     assert_eq!(flaky.result, Some(json!({"n": 1})));
     let broken = store.get(broken).await.unwrap().unwrap();
     assert_eq!((broken.status, broken.attempts), (JobStatus::Failed, 3));
-    assert_eq!(broken.error.map(|e| e.message).as_deref(), Some("attempt 3"));
+    assert_eq!(
+        broken.error.map(|e| e.message).as_deref(),
+        Some("attempt 3")
+    );
 }
 
 /// Instantiates every conformance test for the store `$make` builds (an

@@ -88,8 +88,12 @@ fn to_base64<S: Serializer>(bytes: &Option<Vec<u8>>, serializer: S) -> Result<S:
 
 fn from_base64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
     let text = Option::<String>::deserialize(deserializer)?;
-    text.map(|text| STANDARD.decode(text.trim()).map_err(serde::de::Error::custom))
-        .transpose()
+    text.map(|text| {
+        STANDARD
+            .decode(text.trim())
+            .map_err(serde::de::Error::custom)
+    })
+    .transpose()
 }
 
 #[cfg(test)]

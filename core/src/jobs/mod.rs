@@ -14,8 +14,8 @@ mod error;
 mod handler;
 mod input;
 mod job;
-mod retry;
 pub mod pipeline;
+mod retry;
 pub mod store;
 mod sweep;
 mod time;
@@ -28,11 +28,11 @@ pub use backend::open;
 pub use error::JobsError;
 pub use handler::{JobHandler, Outcome, ProgressReporter};
 pub use input::JobInput;
-pub use pipeline::{EngineHandler, GeneratedFile};
 pub use job::{
     DEFAULT_MAX_ATTEMPTS, DEFAULT_TTL, Failure, Job, JobId, JobKind, JobStatus, JobSummary, NewJob,
     Progress,
 };
+pub use pipeline::{EngineHandler, GeneratedFile};
 pub use retry::RetryPolicy;
 pub use store::{AfterFailure, ClaimRequest, Claimed, JobFilter, JobStore, Lease};
 pub use sweep::sweep_expired;

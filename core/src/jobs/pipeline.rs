@@ -8,8 +8,8 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{Failure, Job, JobHandler, JobId, JobInput, JobKind, JobStatus, JobStore, Outcome};
 use super::ProgressReporter;
+use super::{Failure, Job, JobHandler, JobId, JobInput, JobKind, JobStatus, JobStore, Outcome};
 use crate::improve::{Improvements, improver_for};
 use crate::parse::LayoutSignals;
 use crate::render::{OutputFormat, Template};
@@ -66,11 +66,12 @@ impl EngineHandler {
 
     /// The resume of the input, and the layout signals when it was read
     /// from a document.
-    async fn load(
-        &self,
-        input: &mut JobInput,
-    ) -> Result<(Resume, Option<LayoutSignals>), Failure> {
-        let sources = [input.document.is_some(), input.resume.is_some(), input.source_job.is_some()];
+    async fn load(&self, input: &mut JobInput) -> Result<(Resume, Option<LayoutSignals>), Failure> {
+        let sources = [
+            input.document.is_some(),
+            input.resume.is_some(),
+            input.source_job.is_some(),
+        ];
         if sources.iter().filter(|given| **given).count() != 1 {
             return Err(Failure::permanent(
                 "invalid_input",
@@ -107,9 +108,16 @@ impl EngineHandler {
                 format!("source job {source} is {}, not completed", job.status),
             ));
         }
-        let resume = job.result.as_ref().and_then(|result| result.get("resume")).cloned();
+        let resume = job
+            .result
+            .as_ref()
+            .and_then(|result| result.get("resume"))
+            .cloned();
         let resume = resume.ok_or_else(|| {
-            Failure::permanent("invalid_input", format!("source job {source} has no resume"))
+            Failure::permanent(
+                "invalid_input",
+                format!("source job {source} has no resume"),
+            )
         })?;
         serde_json::from_value(resume)
             .map_err(|error| Failure::permanent("invalid_input", error.to_string()))
@@ -136,16 +144,27 @@ impl EngineHandler {
         resume: &Resume,
         input: &JobInput,
     ) -> Result<Vec<GeneratedFile>, Failure> {
-        let name = input.template.clone().unwrap_or_else(|| "modern".to_owned());
+        let name = input
+            .template
+            .clone()
+            .unwrap_or_else(|| "modern".to_owned());
         let template = Template::named(&name).map_err(|error| failure(error.into()))?;
-        let formats = if input.formats.is_empty() { vec![OutputFormat::Pdf] } else { input.formats.clone() };
+        let formats = if input.formats.is_empty() {
+            vec![OutputFormat::Pdf]
+        } else {
+            input.formats.clone()
+        };
         let mut files = Vec::with_capacity(formats.len());
         for format in formats {
-            let (engine, resume, template) = (self.engine.clone(), resume.clone(), template.clone());
-            let bytes = tokio::task::spawn_blocking(move || engine.render(&resume, &template, format))
-                .await
-                .map_err(|join| Failure::permanent("internal", format!("the renderer crashed: {join}")))?
-                .map_err(failure)?;
+            let (engine, resume, template) =
+                (self.engine.clone(), resume.clone(), template.clone());
+            let bytes =
+                tokio::task::spawn_blocking(move || engine.render(&resume, &template, format))
+                    .await
+                    .map_err(|join| {
+                        Failure::permanent("internal", format!("the renderer crashed: {join}"))
+                    })?
+                    .map_err(failure)?;
             let key = BlobKey::for_job(job, &format!("{name}.{}", format.extension()))
                 .map_err(|error| Failure::permanent("invalid_input", error.to_string()))?;
             let size = bytes.len();
@@ -164,7 +183,13 @@ impl EngineHandler {
                 .signed_url(&key, self.url_ttl)
                 .await
                 .map_err(|error| Failure::transient("storage", error.to_string()))?;
-            files.push(GeneratedFile { template: name.clone(), format, key, url, bytes: size });
+            files.push(GeneratedFile {
+                template: name.clone(),
+                format,
+                key,
+                url,
+                bytes: size,
+            });
         }
         Ok(files)
     }
@@ -181,14 +206,19 @@ impl JobHandler for EngineHandler {
         let outcome = match job.kind {
             JobKind::Analyze => {
                 progress.report("analyze", 60);
-                let analysis = self.engine.analyze_resume(&resume, layout.as_ref(), &target);
+                let analysis = self
+                    .engine
+                    .analyze_resume(&resume, layout.as_ref(), &target);
                 Outcome::free(json!({"resume": resume, "analysis": analysis}))
             }
             JobKind::Improve => {
                 progress.report("improve", 40);
                 let improvements = self.improve(&resume, &input).await?;
                 let cost_usd = improvements.cost_usd;
-                Outcome { result: json!({"resume": resume, "improvements": improvements}), cost_usd }
+                Outcome {
+                    result: json!({"resume": resume, "improvements": improvements}),
+                    cost_usd,
+                }
             }
             JobKind::Generate => {
                 progress.report("render", 50);
@@ -197,14 +227,18 @@ impl JobHandler for EngineHandler {
             }
             JobKind::Process => {
                 progress.report("analyze", 20);
-                let before = self.engine.analyze_resume(&resume, layout.as_ref(), &target);
+                let before = self
+                    .engine
+                    .analyze_resume(&resume, layout.as_ref(), &target);
                 progress.report("improve", 40);
                 let improvements = self.improve(&resume, &input).await?;
                 let applied = self
                     .engine
                     .apply(&resume, improvements.rewrites())
                     .map_err(failure)?;
-                let analysis = self.engine.analyze_resume(&applied.resume, layout.as_ref(), &target);
+                let analysis =
+                    self.engine
+                        .analyze_resume(&applied.resume, layout.as_ref(), &target);
                 progress.report("render", 70);
                 let files = self.render(job.id, &applied.resume, &input).await?;
                 Outcome {
@@ -220,7 +254,6 @@ impl JobHandler for EngineHandler {
                 }
             }
         };
-        progress.report("done", 100);
         Ok(outcome)
     }
 }

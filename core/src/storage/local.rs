@@ -38,11 +38,19 @@ impl LocalStore {
     /// its URLs (under `/files`) signed with a random per-process secret:
     /// the engine's default when no blob store is configured.
     pub fn temporary() -> Result<Self, StorageError> {
-        let secret = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        let secret = format!(
+            "{}{}",
+            uuid::Uuid::new_v4().simple(),
+            uuid::Uuid::new_v4().simple()
+        );
         let root = std::env::temp_dir()
             .join("resume-engine-files")
             .join(uuid::Uuid::new_v4().simple().to_string());
-        Ok(Self::new(root, "/files", UrlSigner::new(secret.into_bytes())?))
+        Ok(Self::new(
+            root,
+            "/files",
+            UrlSigner::new(secret.into_bytes())?,
+        ))
     }
 
     /// The folder the files are kept in.

@@ -22,7 +22,8 @@ pub fn data_dir() -> PathBuf {
             .map(PathBuf::from)
             .or_else(|| var("HOME").map(|home| PathBuf::from(home).join(".local/share")))
     };
-    base.unwrap_or_else(std::env::temp_dir).join("resume-engine")
+    base.unwrap_or_else(std::env::temp_dir)
+        .join("resume-engine")
 }
 
 /// The default backend: `$RESUME_ENGINE_BACKEND`, else an SQLite file in

@@ -45,12 +45,16 @@ pub async fn open(url: &str) -> Result<Arc<dyn JobStore>, JobsError> {
         "sqlite" => Ok(Arc::new(SqliteStore::open_url(url).await?)),
         #[cfg(feature = "postgres")]
         "postgres" | "postgresql" => match take_param(url, "schema") {
-            (url, Some(schema)) => Ok(Arc::new(PostgresStore::connect_in_schema(&url, &schema).await?)),
+            (url, Some(schema)) => Ok(Arc::new(
+                PostgresStore::connect_in_schema(&url, &schema).await?,
+            )),
             (url, None) => Ok(Arc::new(PostgresStore::connect(&url).await?)),
         },
         #[cfg(feature = "redis")]
         "redis" | "rediss" => match take_param(url, "prefix") {
-            (url, Some(prefix)) => Ok(Arc::new(RedisStore::connect_with_prefix(&url, &format!("{prefix}:")).await?)),
+            (url, Some(prefix)) => Ok(Arc::new(
+                RedisStore::connect_with_prefix(&url, &format!("{prefix}:")).await?,
+            )),
             (url, None) => Ok(Arc::new(RedisStore::connect(&url).await?)),
         },
         _ => Err(invalid(&match feature_for(scheme) {
@@ -88,7 +92,11 @@ fn take_param(url: &str, name: &str) -> (String, Option<String>) {
             _ => !pair.is_empty(),
         })
         .collect();
-    let url = if rest.is_empty() { base.to_owned() } else { format!("{base}?{}", rest.join("&")) };
+    let url = if rest.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", rest.join("&"))
+    };
     (url, value)
 }
 
@@ -100,13 +108,19 @@ mod tests {
     fn namespace_parameters_are_taken_out_of_the_url() {
         assert_eq!(
             take_param("postgres://u@h/db?schema=s1&sslmode=disable", "schema"),
-            ("postgres://u@h/db?sslmode=disable".to_owned(), Some("s1".to_owned()))
+            (
+                "postgres://u@h/db?sslmode=disable".to_owned(),
+                Some("s1".to_owned())
+            )
         );
         assert_eq!(
             take_param("redis://h:6379/?prefix=p", "prefix"),
             ("redis://h:6379/".to_owned(), Some("p".to_owned()))
         );
-        assert_eq!(take_param("redis://h", "prefix"), ("redis://h".to_owned(), None));
+        assert_eq!(
+            take_param("redis://h", "prefix"),
+            ("redis://h".to_owned(), None)
+        );
     }
 
     #[tokio::test]
