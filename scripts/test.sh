@@ -17,6 +17,11 @@ cargo clippy -p resume-engine --features http-parser --all-targets --locked -- -
 # tests crate turn it on), so the Gemini/Claude loopback tests run there; the
 # `-p resume-engine --features http-parser` runs build it without `llm`, the
 # default offline improver.
+echo "==> test servers"
+# s3s-fs, the S3-compatible server the S3 blob-store tests talk to (built
+# once into /var/tmp/resume-engine-tools; skipped tests say so when absent).
+./scripts/install-s3s-fs.sh >/dev/null
+
 echo "==> tests"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --locked --no-fail-fast

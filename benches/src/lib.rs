@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod backends;
+
 /// A document to benchmark: its file name and bytes.
 pub struct Document {
     /// File name, used as the benchmark id.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod improve;
+mod jobs;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use resume_engine::score::{Target, text_report};
@@ -43,6 +44,17 @@ enum Command {
     /// Run improvers over a folder of resumes and report guard pass rate,
     /// action verbs, metrics, tokens, cost and latency per provider.
     EvalImprover(improve::EvalArgs),
+    /// Queue a job (analyze, improve, generate, process) and print its id;
+    /// a worker runs it.
+    Submit(jobs::SubmitArgs),
+    /// Print a job's status, progress and error as JSON.
+    Status(jobs::JobArgs),
+    /// Print a completed job's result as JSON.
+    Result(jobs::JobArgs),
+    /// Cancel a job that has not finished; prints its status.
+    Cancel(jobs::JobArgs),
+    /// Run jobs from the backend until SIGTERM or Ctrl-C.
+    Worker(jobs::WorkerArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -196,6 +208,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Improve(args) => improve::improve(&args),
         Command::Guard(args) => improve::guard(&args),
         Command::EvalImprover(args) => improve::eval(&args),
+        Command::Submit(args) => jobs::submit(&args),
+        Command::Status(args) => jobs::status(&args),
+        Command::Result(args) => jobs::result(&args),
+        Command::Cancel(args) => jobs::cancel(&args),
+        Command::Worker(args) => {
+            init_worker_logging();
+            jobs::worker(&args)
+        }
         Command::Lines(input) => {
             let (engine, bytes) = engine(&input)?;
             let (format, document) = engine.read_lines(&bytes).map_err(Failure::Engine)?;
@@ -223,6 +243,24 @@ fn init_logging() {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .init();
+}
+
+/// The worker logs at `info` unless `RESUME_ENGINE_LOG` says otherwise,
+/// as JSON lines when `RESUME_ENGINE_LOG_FORMAT=json`.
+fn init_worker_logging() {
+    if std::env::var_os("RESUME_ENGINE_LOG").is_some() {
+        return;
+    }
+    let filter = tracing_subscriber::EnvFilter::new("info");
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    if std::env::var("RESUME_ENGINE_LOG_FORMAT").is_ok_and(|format| format == "json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
 }
 
 fn main() -> ExitCode {

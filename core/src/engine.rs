@@ -6,11 +6,16 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 mod analyze;
+mod error_code;
 mod improve;
+mod jobs;
 
 pub use analyze::LoadedResume;
+pub use jobs::WorkerHandle;
 
 use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};
+use crate::jobs::JobStore;
+use crate::storage::BlobStore;
 use crate::model::{ModelError, Resume};
 use crate::parse::chain::external_parser;
 use crate::parse::{
@@ -61,6 +66,12 @@ pub enum EngineError {
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// A job could not be submitted or read (unknown id, backend failure).
+    #[error(transparent)]
+    Jobs(#[from] crate::jobs::JobsError),
+    /// A job's input is incomplete or contradictory.
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
 }
 
 /// The resume engine. Cheap to clone and safe to share across threads.
@@ -71,6 +82,7 @@ pub struct Engine {
     scorer: Arc<dyn Scorer>,
     renderers: RendererSet,
     improver: Arc<dyn Improver>,
+    jobs: jobs::JobParts,
 }
 
 impl Engine {
@@ -81,19 +93,21 @@ impl Engine {
 
     /// Builds an engine from a configuration.
     pub fn from_config(config: EngineConfig) -> Result<Self, EngineError> {
-        Self::with_parts(config, Vec::new(), None, Vec::new(), None)
+        Self::with_parts(config, Parts::default())
     }
 
     /// Builds an engine whose chain is the built-in parser, the configured
     /// external parser, then `extra` in order; `scorer` defaults to
     /// [`StandardScorer`].
-    fn with_parts(
-        config: EngineConfig,
-        extra: Vec<Arc<dyn Parser>>,
-        scorer: Option<Arc<dyn Scorer>>,
-        renderers: Vec<Arc<dyn Renderer>>,
-        improver: Option<Arc<dyn Improver>>,
-    ) -> Result<Self, EngineError> {
+    fn with_parts(config: EngineConfig, parts: Parts) -> Result<Self, EngineError> {
+        let Parts {
+            parsers: extra,
+            scorer,
+            renderers,
+            improver,
+            job_store,
+            blob_store,
+        } = parts;
         if config.limits.max_input_bytes == 0 {
             return Err(EngineError::Config(
                 "limits.max_input_bytes must be greater than 0".into(),
@@ -107,12 +121,14 @@ impl Engine {
         let scorer = scorer.unwrap_or_else(|| Arc::new(StandardScorer::new()));
         let renderers = RendererSet::new(config.render, renderers);
         let improver = improver.unwrap_or_else(|| improver_from_config(&config.improve));
+        let jobs = jobs::JobParts::new(job_store, blob_store)?;
         Ok(Self {
             config,
             chain,
             scorer,
             renderers,
             improver,
+            jobs,
         })
     }
 
@@ -161,10 +177,18 @@ impl Engine {
 #[derive(Debug, Clone, Default)]
 pub struct EngineBuilder {
     config: EngineConfig,
+    parts: Parts,
+}
+
+/// The pluggable parts of an engine; `None` takes the default.
+#[derive(Debug, Clone, Default)]
+struct Parts {
     parsers: Vec<Arc<dyn Parser>>,
     scorer: Option<Arc<dyn Scorer>>,
     renderers: Vec<Arc<dyn Renderer>>,
     improver: Option<Arc<dyn Improver>>,
+    job_store: Option<Arc<dyn JobStore>>,
+    blob_store: Option<Arc<dyn BlobStore>>,
 }
 
 impl EngineBuilder {
@@ -197,13 +221,13 @@ impl EngineBuilder {
     /// Appends a custom parser to the chain, tried after the built-in and
     /// external ones.
     pub fn parser(mut self, parser: Arc<dyn Parser>) -> Self {
-        self.parsers.push(parser);
+        self.parts.parsers.push(parser);
         self
     }
 
     /// Replaces the scorer ([`StandardScorer`] by default).
     pub fn scorer(mut self, scorer: Arc<dyn Scorer>) -> Self {
-        self.scorer = Some(scorer);
+        self.parts.scorer = Some(scorer);
         self
     }
 
@@ -215,7 +239,7 @@ impl EngineBuilder {
 
     /// Uses `renderer` for its output format instead of the built-in one.
     pub fn renderer(mut self, renderer: Arc<dyn Renderer>) -> Self {
-        self.renderers.push(renderer);
+        self.parts.renderers.push(renderer);
         self
     }
 
@@ -227,18 +251,26 @@ impl EngineBuilder {
 
     /// Replaces the improver (by default built from the improve settings).
     pub fn improver(mut self, improver: Arc<dyn Improver>) -> Self {
-        self.improver = Some(improver);
+        self.parts.improver = Some(improver);
         self
     }
 
     /// Builds the engine, validating the configuration.
     pub fn build(self) -> Result<Engine, EngineError> {
-        Engine::with_parts(
-            self.config,
-            self.parsers,
-            self.scorer,
-            self.renderers,
-            self.improver,
-        )
+        Engine::with_parts(self.config, self.parts)
+    }
+
+    /// Sets the job store (default: in memory; see
+    /// [`jobs::open`](crate::jobs::open) for SQLite, PostgreSQL and Redis).
+    pub fn job_store(mut self, store: Arc<dyn JobStore>) -> Self {
+        self.parts.job_store = Some(store);
+        self
+    }
+
+    /// Sets the blob store for generated files (default: a folder in the
+    /// system's temporary directory, URLs signed with a per-process key).
+    pub fn blob_store(mut self, blobs: Arc<dyn BlobStore>) -> Self {
+        self.parts.blob_store = Some(blobs);
+        self
     }
 }

@@ -471,6 +471,101 @@ pub async fn sweep_deletes_expired_jobs(store: Store) {
     assert!(store.claim(&claim_request(5_000)).await.unwrap().is_none());
 }
 
+/// A worker handler for the suite: echoes `n`, failing its first
+/// `fail_first` attempts, counting runs per job.
+#[derive(Debug, Default)]
+struct Echo {
+    runs: std::sync::Mutex<std::collections::HashMap<super::JobId, u32>>,
+}
+
+#[async_trait::async_trait]
+impl super::JobHandler for Echo {
+    async fn run(
+        &self,
+        job: &super::Job,
+        _progress: &super::ProgressReporter,
+    ) -> Result<super::Outcome, Failure> {
+        *self.runs.lock().unwrap().entry(job.id).or_default() += 1;
+        let fail_first = job.input["fail_first"].as_u64().unwrap_or(0);
+        if u64::from(job.attempts) <= fail_first {
+            return Err(Failure::transient("flaky", format!("attempt {}", job.attempts)));
+        }
+        Ok(super::Outcome::free(json!({"n": job.input["n"]})))
+    }
+}
+
+/// Runs two workers on `store` until every job in `ids` is finished.
+async fn run_workers(store: &Store, ids: &[super::JobId]) -> Arc<Echo> {
+    let handler = Arc::new(Echo::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut workers = Vec::new();
+    for n in 0..2 {
+        let config = super::WorkerConfig {
+            name: format!("conformance-{n}"),
+            concurrency: 4,
+            poll_ms: 10,
+            retry: super::RetryPolicy { base_ms: 10, max_ms: 20 },
+            ..super::WorkerConfig::default()
+        };
+        let mut stopped = stopped.clone();
+        let worker = super::Worker::new(store.clone(), handler.clone(), config);
+        workers.push(tokio::spawn(worker.run(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        })));
+    }
+    for _ in 0..1_000 {
+        let mut done = true;
+        for id in ids {
+            done &= store.status(*id).await.unwrap().unwrap().status.is_terminal();
+        }
+        if done {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    stop.send_replace(true);
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    handler
+}
+
+pub async fn workers_run_each_job_once(store: Store) {
+    let mut ids = Vec::new();
+    for n in 0..100 {
+        ids.push(store.enqueue(NewJob::new(JobKind::Analyze, json!({"n": n}))).await.unwrap().id);
+    }
+    let handler = run_workers(&store, &ids).await;
+    let runs = handler.runs.lock().unwrap().clone();
+    assert_eq!(runs.len(), 100);
+    assert!(runs.values().all(|&count| count == 1), "a job ran twice");
+    for (n, id) in ids.iter().enumerate() {
+        let job = store.get(*id).await.unwrap().unwrap();
+        assert_eq!(job.status, JobStatus::Completed);
+        assert_eq!(job.result, Some(json!({"n": n})));
+    }
+}
+
+pub async fn workers_retry_then_complete_or_fail(store: Store) {
+    let flaky = store
+        .enqueue(NewJob::new(JobKind::Analyze, json!({"n": 1, "fail_first": 2})))
+        .await
+        .unwrap()
+        .id;
+    let broken = store
+        .enqueue(NewJob::new(JobKind::Analyze, json!({"n": 2, "fail_first": 99})))
+        .await
+        .unwrap()
+        .id;
+    run_workers(&store, &[flaky, broken]).await;
+    let flaky = store.get(flaky).await.unwrap().unwrap();
+    assert_eq!((flaky.status, flaky.attempts), (JobStatus::Completed, 3));
+    assert_eq!(flaky.result, Some(json!({"n": 1})));
+    let broken = store.get(broken).await.unwrap().unwrap();
+    assert_eq!((broken.status, broken.attempts), (JobStatus::Failed, 3));
+    assert_eq!(broken.error.map(|e| e.message).as_deref(), Some("attempt 3"));
+}
+
 /// Instantiates every conformance test for the store `$make` builds (an
 /// expression evaluating to a future of `Arc<dyn JobStore>`, or `None` to
 /// skip when the backend's server is not reachable).
@@ -494,6 +589,8 @@ macro_rules! suite {
             cancel_stops_queued_and_running_jobs,
             list_filters_by_user_and_status,
             sweep_deletes_expired_jobs,
+            workers_run_each_job_once,
+            workers_retry_then_complete_or_fail,
         );
     };
     (@tests $make:expr; $($name:ident,)*) => {

@@ -11,20 +11,30 @@
 
 pub mod backend;
 mod error;
+mod handler;
+mod input;
 mod job;
 mod retry;
+pub mod pipeline;
 pub mod store;
+mod sweep;
 mod time;
+pub mod worker;
 
 #[cfg(test)]
 mod conformance;
 
 pub use backend::open;
 pub use error::JobsError;
+pub use handler::{JobHandler, Outcome, ProgressReporter};
+pub use input::JobInput;
+pub use pipeline::{EngineHandler, GeneratedFile};
 pub use job::{
     DEFAULT_MAX_ATTEMPTS, DEFAULT_TTL, Failure, Job, JobId, JobKind, JobStatus, JobSummary, NewJob,
     Progress,
 };
 pub use retry::RetryPolicy;
 pub use store::{AfterFailure, ClaimRequest, Claimed, JobFilter, JobStore, Lease};
+pub use sweep::sweep_expired;
 pub use time::Timestamp;
+pub use worker::{Worker, WorkerConfig, WorkerStats};

@@ -23,6 +23,12 @@ pub enum StorageError {
     /// The storage configuration is invalid (missing secret, bad URL).
     #[error("invalid storage configuration: {0}")]
     Config(String),
+    /// The configuration names a backend this build was compiled without.
+    #[error("this build lacks the `{feature}` feature needed by this storage URL")]
+    FeatureDisabled {
+        /// The cargo feature to turn on.
+        feature: &'static str,
+    },
     /// Reading or writing failed.
     #[error("storage I/O on `{key}`: {message}")]
     Io {

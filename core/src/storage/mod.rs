@@ -8,11 +8,26 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 
+mod config;
 mod error;
 mod key;
+mod local;
+#[cfg(feature = "s3")]
+mod s3;
+mod secret;
+mod signing;
 
+#[cfg(test)]
+pub(crate) mod conformance;
+
+pub use config::{StorageConfig, open};
 pub use error::StorageError;
 pub use key::BlobKey;
+pub use local::LocalStore;
+#[cfg(feature = "s3")]
+pub use s3::{S3Config, S3Store};
+pub use secret::{SECRET_ENV, load_or_create_secret};
+pub use signing::{UrlSigner, unix_now};
 
 /// Where generated files are kept. Keys come from the job id
 /// ([`BlobKey::for_job`]), so a retried job overwrites its files instead of

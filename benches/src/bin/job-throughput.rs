@@ -1,0 +1,103 @@
+//! Throughput of trivial jobs through each backend: N no-op jobs are
+//! submitted, then W workers run them; prints jobs per second (runs only,
+//! submission excluded) as JSON lines. `job-throughput [N] [WORKERS]
+//! [CONCURRENCY]`, defaults 10000 4 16.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use resume_engine::jobs::{
+    Failure, Job, JobHandler, JobKind, NewJob, Outcome, ProgressReporter, Worker, WorkerConfig,
+    open,
+};
+use resume_engine_benches::backends::bench_backends;
+use serde_json::{Value, json};
+
+/// Does nothing but count.
+#[derive(Debug, Default)]
+struct NoOp {
+    done: AtomicUsize,
+}
+
+#[async_trait]
+impl JobHandler for NoOp {
+    async fn run(&self, _job: &Job, _progress: &ProgressReporter) -> Result<Outcome, Failure> {
+        self.done.fetch_add(1, Ordering::Relaxed);
+        Ok(Outcome::free(Value::Null))
+    }
+}
+
+fn arg(n: usize, default: usize) -> usize {
+    std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
+}
+
+async fn measure(url: &str, jobs: usize, workers: usize, concurrency: usize) -> Result<f64, String> {
+    let store = open(url).await.map_err(|e| e.to_string())?;
+    let mut submitted = tokio::task::JoinSet::new();
+    for chunk in 0..jobs.div_ceil(500) {
+        let store = store.clone();
+        let count = 500.min(jobs - chunk * 500);
+        submitted.spawn(async move {
+            for n in 0..count {
+                store.enqueue(NewJob::new(JobKind::Analyze, json!({"n": n}))).await?;
+            }
+            Ok::<_, resume_engine::jobs::JobsError>(())
+        });
+    }
+    for result in submitted.join_all().await {
+        result.map_err(|e| e.to_string())?;
+    }
+    let handler = Arc::new(NoOp::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let start = Instant::now();
+    let mut running = Vec::new();
+    for n in 0..workers {
+        let store = open(url).await.map_err(|e| e.to_string())?;
+        let config = WorkerConfig {
+            name: format!("bench-{n}"),
+            concurrency,
+            poll_ms: 5,
+            sweep_secs: 0,
+            ..WorkerConfig::default()
+        };
+        let mut stopped = stopped.clone();
+        running.push(tokio::spawn(Worker::new(store, handler.clone(), config).run(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        })));
+    }
+    let mut completed = 0;
+    while completed < jobs {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        completed = handler.done.load(Ordering::Relaxed);
+    }
+    stop.send_replace(true);
+    let mut written = 0;
+    for worker in running {
+        written += worker.await.map_err(|e| e.to_string())?.completed;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    if written as usize != jobs {
+        return Err(format!("{written} of {jobs} results written"));
+    }
+    Ok(jobs as f64 / elapsed)
+}
+
+fn main() {
+    let (jobs, workers, concurrency) = (arg(1, 10_000), arg(2, 4), arg(3, 16));
+    let Ok(runtime) = tokio::runtime::Builder::new_multi_thread().enable_all().build() else {
+        eprintln!("cannot start the runtime");
+        std::process::exit(1);
+    };
+    let dir = std::env::temp_dir();
+    for backend in bench_backends(&dir) {
+        match runtime.block_on(measure(&backend.url, jobs, workers, concurrency)) {
+            Ok(rate) => println!(
+                "{}",
+                json!({"backend": backend.name, "jobs": jobs, "workers": workers, "concurrency": concurrency, "jobs_per_second": rate.round()})
+            ),
+            Err(error) => eprintln!("{}: {error}", backend.name),
+        }
+    }
+}
