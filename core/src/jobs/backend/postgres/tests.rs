@@ -3,6 +3,8 @@
 //! each test in its own schema so they run in parallel.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod measure;
+
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
