@@ -116,7 +116,10 @@ pub trait JobStore: Debug + Send + Sync {
     /// more attempt. `None` when nothing is claimable.
     async fn claim(&self, request: &ClaimRequest) -> Result<Option<Claimed>, JobsError>;
 
-    /// Renews the lease for `extend` from now and records progress.
+    /// Renews the lease for `extend` from now and records progress. A lease
+    /// whose time ran out but that no other claim has taken yet is still
+    /// held (expiry is applied lazily, by the next claim), so a slow
+    /// heartbeat does not lose a job nobody else wanted.
     async fn heartbeat(
         &self,
         lease: &Lease,

@@ -45,8 +45,9 @@ pub trait BlobStore: Debug + Send + Sync {
     /// The bytes under `key`, or `None`.
     async fn get(&self, key: &BlobKey) -> Result<Option<Vec<u8>>, StorageError>;
 
-    /// Deletes every blob whose key starts with `prefix` (a job's folder),
-    /// returning how many were deleted.
+    /// Deletes every blob under the folder `prefix` (whole path segments:
+    /// `jobs/1` does not reach `jobs/10/…`), returning how many were
+    /// deleted.
     async fn delete_prefix(&self, prefix: &BlobKey) -> Result<usize, StorageError>;
 
     /// A URL that fetches `key` until `ttl` from now, and not after.
