@@ -64,7 +64,13 @@ async fn measure(
     let start = Instant::now();
     let mut running = Vec::new();
     for n in 0..workers {
-        let store = open(url).await.map_err(|e| e.to_string())?;
+        // Each worker has a connection of its own; an in-memory store
+        // exists once, so its workers share it.
+        let store = if url.starts_with("memory:") {
+            store.clone()
+        } else {
+            open(url).await.map_err(|e| e.to_string())?
+        };
         let config = WorkerConfig {
             name: format!("bench-{n}"),
             concurrency,
