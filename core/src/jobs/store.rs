@@ -25,6 +25,17 @@ pub struct Lease {
     pub until: Timestamp,
 }
 
+impl Lease {
+    /// The same lease, running until `extend` from now: what a heartbeat
+    /// stores.
+    pub fn renewed(&self, extend: Duration) -> Self {
+        Self {
+            until: Timestamp::now().plus(extend),
+            ..self.clone()
+        }
+    }
+}
+
 /// A claimed job and the lease that guards it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claimed {

@@ -172,10 +172,7 @@ impl JobStore for MemoryStore {
     ) -> Result<Lease, JobsError> {
         let mut state = self.lock();
         let entry = state.held(lease)?;
-        let renewed = Lease {
-            until: Timestamp::now().plus(extend),
-            ..lease.clone()
-        };
+        let renewed = lease.renewed(extend);
         let old = entry.lease.replace(renewed.clone());
         if let Some(progress) = progress {
             entry.job.progress = Some(progress.clone());

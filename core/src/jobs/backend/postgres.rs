@@ -297,10 +297,7 @@ impl JobStore for PostgresStore {
         progress: Option<&Progress>,
         extend: Duration,
     ) -> Result<Lease, JobsError> {
-        let renewed = Lease {
-            until: Timestamp::now().plus(extend),
-            ..lease.clone()
-        };
+        let renewed = lease.renewed(extend);
         let progress = progress.map(row::json).transpose()?;
         self.guarded(
             sql::HEARTBEAT,

@@ -221,10 +221,7 @@ impl JobStore for RedisStore {
         progress: Option<&Progress>,
         extend: Duration,
     ) -> Result<Lease, JobsError> {
-        let renewed = Lease {
-            until: Timestamp::now().plus(extend),
-            ..lease.clone()
-        };
+        let renewed = lease.renewed(extend);
         let progress = progress.map(to_json).transpose()?.unwrap_or_default();
         let held: bool = SCRIPTS
             .heartbeat

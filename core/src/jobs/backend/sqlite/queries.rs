@@ -167,10 +167,7 @@ pub(super) fn heartbeat(
     progress: Option<&Progress>,
     extend: Duration,
 ) -> Result<Lease, JobsError> {
-    let renewed = Lease {
-        until: Timestamp::now().plus(extend),
-        ..lease.clone()
-    };
+    let renewed = lease.renewed(extend);
     let progress = progress.map(json).transpose()?;
     let changed = conn
         .prepare_cached(&format!(
