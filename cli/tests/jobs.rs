@@ -79,7 +79,7 @@ impl Sandbox {
         id
     }
 
-    fn worker(&self, extra_env: &[(&str, &str)]) -> Child {
+    fn worker(&self, extra_env: &[(&str, &str)]) -> Worker {
         let mut command = self.command(&[
             "worker",
             "--concurrency",
@@ -91,11 +91,15 @@ impl Sandbox {
             "--shutdown-grace-ms",
             "5000",
         ]);
+        let log = tempfile::NamedTempFile::new_in(self.home.path()).unwrap();
         command
             .envs(extra_env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        command.spawn().unwrap()
+            .stderr(log.reopen().unwrap());
+        Worker {
+            child: command.spawn().unwrap(),
+            log,
+        }
     }
 
     fn files(&self) -> PathBuf {
@@ -103,20 +107,43 @@ impl Sandbox {
     }
 }
 
+/// A worker process, its stderr (the logs) kept in a file for failure
+/// messages.
+struct Worker {
+    child: Child,
+    log: tempfile::NamedTempFile,
+}
+
+impl Worker {
+    /// Panics with the worker's logs if it has exited: a worker that died
+    /// at start-up will never do what a test waits for.
+    fn assert_running(&mut self) {
+        if let Some(status) = self.child.try_wait().unwrap() {
+            panic!("the worker exited ({status}): {}", self.logs());
+        }
+    }
+
+    fn logs(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
+    }
+}
+
 /// Sends SIGTERM and returns the worker's stats line.
-fn terminate(mut worker: Child) -> Value {
+fn terminate(mut worker: Worker) -> Value {
     Command::new("kill")
         .arg("-TERM")
-        .arg(worker.id().to_string())
+        .arg(worker.child.id().to_string())
         .status()
         .unwrap();
-    let status = worker.wait().unwrap();
+    let status = worker.child.wait().unwrap();
     assert!(
         status.success(),
-        "the worker exits cleanly on SIGTERM: {status}"
+        "the worker exits cleanly on SIGTERM: {status}: {}",
+        worker.logs()
     );
     let mut out = String::new();
     worker
+        .child
         .stdout
         .take()
         .unwrap()
@@ -153,7 +180,7 @@ fn wait_until(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 fn killed_worker_loses_nothing(backend: Backend) {
     let sandbox = Sandbox::new(backend);
     let (hang_url, accepted) = hanging_server();
-    let first = sandbox.worker(&[
+    let mut first = sandbox.worker(&[
         ("GEMINI_API_KEY", "test-key"),
         ("GEMINI_BASE_URL", &hang_url),
     ]);
@@ -161,14 +188,16 @@ fn killed_worker_loses_nothing(backend: Backend) {
     wait_until(
         "the first worker to call the LLM",
         Duration::from_secs(60),
-        || accepted.load(Ordering::SeqCst) > 0,
+        || {
+            first.assert_running();
+            accepted.load(Ordering::SeqCst) > 0
+        },
     );
     let status = sandbox.json(&["status", &id]);
     assert_eq!(status["status"], "processing");
     assert_eq!(status["attempts"], 1);
-    let mut first = first;
-    first.kill().unwrap(); // SIGKILL: no chance to give the job back
-    first.wait().unwrap();
+    first.child.kill().unwrap(); // SIGKILL: no chance to give the job back
+    first.child.wait().unwrap();
 
     let second = sandbox.worker(&[]);
     let result = sandbox.json(&["result", &id, "--wait", "--timeout", "60"]);

@@ -3,9 +3,9 @@
 
 use std::fmt::Display;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 use crate::jobs::JobsError;
 
@@ -15,6 +15,10 @@ const VERSION: i64 = 1;
 /// How long a statement waits for another connection's write lock before
 /// failing with `SQLITE_BUSY`.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The pause between two attempts to configure a connection whose file
+/// another connection holds locked.
+const BUSY_RETRY: Duration = Duration::from_millis(5);
 
 /// The jobs table, its large columns (input, result) last so that reading
 /// the others (a status query) never walks their overflow pages; and one
@@ -63,8 +67,34 @@ pub(super) fn open_file(path: &Path) -> Result<Connection, JobsError> {
         std::fs::create_dir_all(parent).map_err(|error| failed(&error))?;
     }
     let mut conn = Connection::open(path).map_err(|error| failed(&error))?;
-    configure(&mut conn).map_err(|error| failed(&error))?;
+    configure_when_free(&mut conn).map_err(|error| failed(&error))?;
     Ok(conn)
+}
+
+/// Runs `configure`, again while another connection holds the lock it
+/// needs: switching a new file to WAL mode answers `SQLITE_BUSY` at once,
+/// without waiting for the busy timeout, when another process opens the
+/// same file at that moment (a worker and a `submit` started together).
+/// Every step of `configure` is idempotent, so a retry is safe.
+fn configure_when_free(conn: &mut Connection) -> Result<(), Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match configure(conn) {
+            Err(error) if is_busy(error.as_ref()) && Instant::now() < deadline => {
+                std::thread::sleep(BUSY_RETRY);
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Whether `error` is SQLite's "database is busy / locked".
+fn is_busy(error: &(dyn std::error::Error + 'static)) -> bool {
+    matches!(
+        error.downcast_ref::<rusqlite::Error>(),
+        Some(rusqlite::Error::SqliteFailure(failure, _))
+            if matches!(failure.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Opens a private in-memory database with the schema in place.

@@ -242,3 +242,27 @@ async fn measure() {
     drop(store);
     remove(&path);
 }
+
+/// Separate processes (a worker and a `submit`) often open a new database
+/// file at the same moment: every one of them must get a working store.
+#[test]
+fn many_connections_open_a_new_file_at_once() {
+    for _ in 0..20 {
+        let path = temp_path();
+        let barrier = Arc::new(std::sync::Barrier::new(8));
+        let openers: Vec<_> = (0..8)
+            .map(|_| {
+                let path = path.clone();
+                let barrier = barrier.clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    super::schema::open_file(&path).map(|_| ())
+                })
+            })
+            .collect();
+        for opener in openers {
+            opener.join().unwrap().unwrap();
+        }
+        remove(&path);
+    }
+}
