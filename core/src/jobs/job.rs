@@ -269,6 +269,7 @@ impl Job {
             id: self.id,
             kind: self.kind,
             status: self.status,
+            user: self.user.clone(),
             progress: self.progress.clone(),
             error: self.error.clone(),
             created_at: self.created_at,
@@ -291,6 +292,9 @@ pub struct JobSummary {
     pub kind: JobKind,
     /// Where it is.
     pub status: JobStatus,
+    /// Who submitted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// How far the running attempt has got.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,

@@ -133,6 +133,10 @@ impl BlobStore for LocalStore {
         let expires = unix_now().saturating_add(ttl.as_secs());
         Ok(self.signer.sign_url(&self.base_url, key, expires))
     }
+
+    fn as_local(&self) -> Option<&LocalStore> {
+        Some(self)
+    }
 }
 
 /// Runs filesystem work off the async threads.

@@ -52,4 +52,11 @@ pub trait BlobStore: Debug + Send + Sync {
 
     /// A URL that fetches `key` until `ttl` from now, and not after.
     async fn signed_url(&self, key: &BlobKey, ttl: Duration) -> Result<String, StorageError>;
+
+    /// The store as a [`LocalStore`] when it is one: its signed URLs point
+    /// at a file server of ours, which verifies them with
+    /// [`LocalStore::verify_and_read`].
+    fn as_local(&self) -> Option<&LocalStore> {
+        None
+    }
 }

@@ -109,6 +109,7 @@ pub(super) fn summary(row: &Row) -> Result<JobSummary, JobsError> {
         id: id(row)?,
         kind: parsed(row, "job_type")?,
         status: parsed(row, "status")?,
+        user: get(row, "user_id")?,
         error: document(row, "error")?,
         progress: document(row, "progress")?,
         created_at: instant(row, "created_at")?,

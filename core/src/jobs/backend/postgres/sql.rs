@@ -12,7 +12,7 @@ macro_rules! job_columns {
 /// The columns of a job summary (no input or result).
 macro_rules! summary_columns {
     () => {
-        "id, job_type, status, error, progress, created_at, started_at, completed_at, \
+        "id, job_type, status, user_id, error, progress, created_at, started_at, completed_at, \
          attempts, max_attempts, expires_at, cost_usd"
     };
 }

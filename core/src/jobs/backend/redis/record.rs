@@ -9,9 +9,10 @@ use serde::de::DeserializeOwned;
 use crate::jobs::{Job, JobId, JobSummary, JobsError, Timestamp};
 
 /// The fields a status query reads (never `input` or `result`).
-pub(super) const SUMMARY_FIELDS: [&str; 11] = [
+pub(super) const SUMMARY_FIELDS: [&str; 12] = [
     "kind",
     "status",
+    "user",
     "progress",
     "error",
     "created_at",
@@ -105,6 +106,7 @@ impl Record {
             id: self.id,
             kind: self.parse("kind")?,
             status: self.parse("status")?,
+            user: self.fields.get("user").cloned(),
             progress: self.json("progress")?,
             error: self.json("error")?,
             created_at: self.required_time("created_at")?,

@@ -12,7 +12,7 @@ pub(super) const JOB_COLUMNS: &str = "id, kind, status, user, input, result, err
 
 /// The columns [`summary`] reads: no input or result, so a status query
 /// stays cheap however large they are.
-pub(super) const SUMMARY_COLUMNS: &str = "id, kind, status, progress, error, created_at, \
+pub(super) const SUMMARY_COLUMNS: &str = "id, kind, status, user, progress, error, created_at, \
      started_at, completed_at, attempts, max_attempts, expires_at, cost_usd";
 
 /// A driver error as a backend error.
@@ -73,6 +73,7 @@ pub(super) fn summary(row: &Row<'_>) -> Result<JobSummary, JobsError> {
         id: id(row)?,
         kind: text(row, "kind")?.parse()?,
         status: text(row, "status")?.parse()?,
+        user: row.get("user").map_err(backend)?,
         progress: parsed(row, "progress")?,
         error: parsed(row, "error")?,
         created_at: time(row, "created_at")?,
