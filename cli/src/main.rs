@@ -12,6 +12,7 @@ use resume_engine::score::{Target, text_report};
 use resume_engine::{Engine, EngineError};
 
 mod render;
+mod serve;
 
 /// Parse resumes (PDF, DOCX, plain text) into structured JSON, and render
 /// them to PDF or DOCX.
@@ -55,6 +56,9 @@ enum Command {
     Cancel(jobs::JobArgs),
     /// Run jobs from the backend until SIGTERM or Ctrl-C.
     Worker(jobs::WorkerArgs),
+    /// Serve the HTTP API (/api/v1/analyze, /status/{id}, /result/{id}…)
+    /// until SIGTERM or Ctrl-C.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -212,6 +216,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Status(args) => jobs::status(&args),
         Command::Result(args) => jobs::result(&args),
         Command::Cancel(args) => jobs::cancel(&args),
+        Command::Serve(args) => {
+            init_worker_logging();
+            serve::serve(&args)
+        }
         Command::Worker(args) => {
             init_worker_logging();
             jobs::worker(&args)

@@ -15,7 +15,7 @@ use crate::{Failure, read_input, to_json};
 
 mod worker;
 
-pub use worker::{WorkerArgs, worker};
+pub use worker::{WorkerArgs, shutdown_signal, worker};
 
 /// Where jobs and their files live: shared by every jobs command.
 #[derive(Debug, Clone, clap::Args)]
@@ -32,10 +32,34 @@ pub struct BackendArgs {
 }
 
 impl BackendArgs {
+    /// The job backend's URL: the flag, else $RESUME_ENGINE_BACKEND, else
+    /// the default SQLite file.
+    pub fn url(&self) -> String {
+        self.backend.clone().unwrap_or_else(backend::default_url)
+    }
+
+    /// Whether the backend lives in this process or a file of this machine
+    /// (SQLite, memory) rather than on a server workers share.
+    pub fn is_embedded(&self) -> bool {
+        let url = self.url();
+        url.starts_with("sqlite:") || url.starts_with("memory:")
+    }
+
     /// An engine on the chosen job and blob stores, its improver configured
-    /// from the environment (GEMINI_API_KEY, ANTHROPIC_API_KEY…).
+    /// from the environment (GEMINI_API_KEY, ANTHROPIC_API_KEY…); signed
+    /// local file URLs start with $RESUME_ENGINE_PUBLIC_URL.
     pub async fn engine(&self) -> Result<Engine, Failure> {
-        let url = self.backend.clone().unwrap_or_else(backend::default_url);
+        let public_url = std::env::var("RESUME_ENGINE_PUBLIC_URL").ok();
+        self.engine_serving_files_at(public_url.as_deref()).await
+    }
+
+    /// An engine like [`engine`](Self::engine) whose signed local file URLs
+    /// start with `public_url` (the service that serves `/files`).
+    pub async fn engine_serving_files_at(
+        &self,
+        public_url: Option<&str>,
+    ) -> Result<Engine, Failure> {
+        let url = self.url();
         let store = resume_engine::jobs::open(&url)
             .await
             .map_err(engine_failure)?;
@@ -51,7 +75,7 @@ impl BackendArgs {
         let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
             .map_err(|error| Failure::Message(error.to_string()))?;
         let mut config = StorageConfig::new(storage).with_secret(secret);
-        if let Ok(base) = std::env::var("RESUME_ENGINE_PUBLIC_URL") {
+        if let Some(base) = public_url {
             config = config.with_public_base_url(format!("{}/files", base.trim_end_matches('/')));
         }
         let blobs = resume_engine::storage::open(&config)
@@ -259,7 +283,7 @@ async fn wait(engine: &Engine, args: &JobArgs) -> Result<(), Failure> {
     }
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -60,7 +60,7 @@ pub fn worker(args: &WorkerArgs) -> Result<String, Failure> {
 }
 
 /// Resolves on SIGTERM or Ctrl-C.
-async fn shutdown_signal() {
+pub async fn shutdown_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

@@ -16,9 +16,17 @@ use crate::jobs::{
 };
 
 /// Jobs in a map, the queue and the leases in ordered sets.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MemoryStore {
     state: Mutex<State>,
+}
+
+/// The job count only: a store's debug form goes into logs.
+impl std::fmt::Debug for MemoryStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let jobs = self.state.lock().map_or(0, |state| state.jobs.len());
+        f.debug_struct("MemoryStore").field("jobs", &jobs).finish()
+    }
 }
 
 #[derive(Debug, Default)]
