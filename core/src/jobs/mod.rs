@@ -32,7 +32,7 @@ pub use job::{
     DEFAULT_MAX_ATTEMPTS, DEFAULT_TTL, Failure, Job, JobId, JobKind, JobStatus, JobSummary, NewJob,
     Progress,
 };
-pub use pipeline::{EngineHandler, GeneratedFile};
+pub use pipeline::{DEFAULT_URL_TTL, EngineHandler, GeneratedFile};
 pub use retry::RetryPolicy;
 pub use store::{AfterFailure, ClaimRequest, Claimed, JobFilter, JobStore, Lease};
 pub use sweep::sweep_expired;

@@ -8,8 +8,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use resume_engine::jobs::DEFAULT_URL_TTL;
 use resume_engine::jobs::{Job, JobId, JobInput, JobKind, JobStatus, JobSummary, NewJob, Progress};
 use resume_engine::render::OutputFormat;
+use resume_engine::storage::BlobKey;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -258,7 +260,32 @@ pub async fn result(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let job = visible_job(&state, &caller, job_id(&id)?).await?;
-    completed_result(job).map(Json)
+    let mut result = completed_result(job)?;
+    sign_file_urls(&state, &mut result).await?;
+    Ok(Json(result))
+}
+
+/// Signs the URLs of a result's files afresh, here: the worker that
+/// rendered them may run elsewhere, without knowing this service's address,
+/// and a result read days later still gets URLs valid for the full TTL.
+async fn sign_file_urls(state: &AppState, result: &mut Value) -> Result<(), ApiError> {
+    let Some(files) = result.get_mut("files").and_then(Value::as_array_mut) else {
+        return Ok(());
+    };
+    for file in files {
+        let Some(key) = file.get("key").and_then(Value::as_str) else {
+            continue;
+        };
+        let key = BlobKey::new(key).map_err(|error| ApiError::Backend(error.to_string()))?;
+        let url = state
+            .engine
+            .blob_store()
+            .signed_url(&key, DEFAULT_URL_TTL)
+            .await
+            .map_err(|error| ApiError::Backend(error.to_string()))?;
+        file["url"] = Value::String(url);
+    }
+    Ok(())
 }
 
 /// The result of a completed job; its error when it failed.
