@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_queued_run_at_idx
     ON jobs (run_at, seq) WHERE status = 'queued';
 
--- Expired leases, reaped before each claim.
+-- Expired leases, reaped by the claims.
 CREATE INDEX IF NOT EXISTS jobs_processing_lease_until_idx
     ON jobs (lease_until) WHERE status = 'processing';
 

@@ -137,6 +137,101 @@ pub async fn concurrent_claims_are_exclusive(store: Store) {
     assert_eq!(unique, ids);
 }
 
+pub async fn batch_claims_respect_max_and_kinds(store: Store) {
+    let mut analyze = HashSet::new();
+    for n in 0..5 {
+        analyze.insert(store.enqueue(job(JobKind::Analyze, n)).await.unwrap().id);
+    }
+    let mut generate = HashSet::new();
+    for n in 0..2 {
+        generate.insert(store.enqueue(job(JobKind::Generate, n)).await.unwrap().id);
+    }
+    assert!(
+        store
+            .claim_batch(&claim_request(5_000), 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut request = claim_request(5_000);
+    request.kinds = Some(vec![JobKind::Generate]);
+    let mut claimed = Vec::new();
+    loop {
+        let batch = store.claim_batch(&request, 10).await.unwrap();
+        if batch.is_empty() {
+            break;
+        }
+        claimed.extend(batch);
+    }
+    let ids: Vec<_> = claimed.iter().map(|claimed| claimed.job.id).collect();
+    assert_eq!(ids.len(), 2, "each job once: {ids:?}");
+    assert_eq!(ids.iter().copied().collect::<HashSet<_>>(), generate);
+    loop {
+        let batch = store.claim_batch(&claim_request(5_000), 3).await.unwrap();
+        assert!(batch.len() <= 3, "{} jobs for a batch of 3", batch.len());
+        if batch.is_empty() {
+            break;
+        }
+        claimed.extend(batch);
+    }
+    let ids: Vec<_> = claimed.iter().map(|claimed| claimed.job.id).collect();
+    assert_eq!(ids.len(), 7, "each job once: {ids:?}");
+    assert_eq!(
+        ids.iter().copied().collect::<HashSet<_>>(),
+        analyze.union(&generate).copied().collect()
+    );
+    let tokens: HashSet<_> = claimed.iter().map(|c| c.lease.token.clone()).collect();
+    assert_eq!(tokens.len(), 7, "a lease token per job");
+    for claimed in &claimed {
+        assert_eq!(claimed.lease.job, claimed.job.id);
+        assert_eq!(claimed.job.status, JobStatus::Processing);
+        assert_eq!(claimed.job.attempts, 1);
+        store
+            .complete(&claimed.lease, json!({"n": 1}), 0.0)
+            .await
+            .unwrap();
+    }
+    for id in ids {
+        let done = store.status(id).await.unwrap().unwrap();
+        assert_eq!(done.status, JobStatus::Completed);
+    }
+}
+
+pub async fn concurrent_batch_claims_are_exclusive(store: Store) {
+    let mut ids = HashSet::new();
+    for n in 0..60 {
+        ids.insert(store.enqueue(job(JobKind::Analyze, n)).await.unwrap().id);
+    }
+    let mut workers = Vec::new();
+    for _ in 0..6 {
+        let store = store.clone();
+        workers.push(tokio::spawn(async move {
+            let mut mine = Vec::new();
+            loop {
+                let batch = store.claim_batch(&claim_request(30_000), 4).await.unwrap();
+                assert!(batch.len() <= 4);
+                if batch.is_empty() {
+                    return mine;
+                }
+                mine.extend(batch.into_iter().map(|claimed| claimed.job.id));
+                tokio::task::yield_now().await;
+            }
+        }));
+    }
+    let mut seen = Vec::new();
+    for worker in workers {
+        seen.extend(worker.await.unwrap());
+    }
+    let unique: HashSet<_> = seen.iter().copied().collect();
+    assert_eq!(
+        seen.len(),
+        60,
+        "every job claimed once: {} claims",
+        seen.len()
+    );
+    assert_eq!(unique, ids);
+}
+
 pub async fn complete_stores_result_and_cost(store: Store) {
     let id = store.enqueue(job(JobKind::Improve, 1)).await.unwrap().id;
     let claimed = store.claim(&claim_request(5_000)).await.unwrap().unwrap();
@@ -604,6 +699,8 @@ macro_rules! suite {
             claims_oldest_first,
             claims_only_requested_kinds,
             concurrent_claims_are_exclusive,
+            batch_claims_respect_max_and_kinds,
+            concurrent_batch_claims_are_exclusive,
             complete_stores_result_and_cost,
             expired_lease_cannot_overwrite,
             heartbeat_renews_and_reports_progress,

@@ -127,6 +127,21 @@ pub trait JobStore: Debug + Send + Sync {
     /// more attempt. `None` when nothing is claimable.
     async fn claim(&self, request: &ClaimRequest) -> Result<Option<Claimed>, JobsError>;
 
+    /// Claims up to `max` jobs at once, each as [`claim`](Self::claim)
+    /// would (oldest first, each under a lease of its own); empty when
+    /// nothing is claimable. A store without a batch claim takes one job
+    /// per call, so fewer than `max` does not mean the queue is empty.
+    async fn claim_batch(
+        &self,
+        request: &ClaimRequest,
+        max: usize,
+    ) -> Result<Vec<Claimed>, JobsError> {
+        if max == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(self.claim(request).await?.into_iter().collect())
+    }
+
     /// Renews the lease for `extend` from now and records progress. A lease
     /// whose time ran out but that no other claim has taken yet is still
     /// held (expiry is applied lazily, by the next claim), so a slow

@@ -122,33 +122,42 @@ impl Worker {
                 stats.swept += self.sweep().await;
                 next_sweep = self.next_sweep();
             }
-            let permit = tokio::select! {
+            let mut slots = tokio::select! {
                 permit = permits.clone().acquire_owned() => match permit {
                     Ok(permit) => permit,
                     Err(_) => break,
                 },
                 () = &mut shutdown => break,
             };
+            // One claim fills every free slot.
+            let free = u32::try_from(permits.available_permits()).unwrap_or(u32::MAX);
+            if let Ok(more) = permits.clone().try_acquire_many_owned(free) {
+                slots.merge(more);
+            }
             let claimed = tokio::select! {
-                claimed = self.store.claim(&request) => claimed,
+                claimed = self.store.claim_batch(&request, slots.num_permits()) => claimed,
                 () = &mut shutdown => break,
             };
             match claimed {
-                Ok(Some(claimed)) => {
-                    let (store, handler, config) = (
-                        self.store.clone(),
-                        self.handler.clone(),
-                        self.config.clone(),
-                    );
-                    let stop = stop_rx.clone();
-                    running.spawn(async move {
-                        let ended = attempt::run(store, handler, config, claimed, stop).await;
-                        drop(permit);
-                        ended
-                    });
+                Ok(claimed) if !claimed.is_empty() => {
+                    for claimed in claimed {
+                        let (store, handler, config) = (
+                            self.store.clone(),
+                            self.handler.clone(),
+                            self.config.clone(),
+                        );
+                        let stop = stop_rx.clone();
+                        let slot = slots.split(1);
+                        running.spawn(async move {
+                            let ended = attempt::run(store, handler, config, claimed, stop).await;
+                            drop(slot);
+                            ended
+                        });
+                    }
+                    // The slots left unfilled go back with `slots`.
                 }
-                Ok(None) => {
-                    drop(permit);
+                Ok(_) => {
+                    drop(slots);
                     tokio::select! {
                         () = tokio::time::sleep(poll) => {}
                         () = self.wake.notified() => {}
@@ -156,7 +165,7 @@ impl Worker {
                     }
                 }
                 Err(error) => {
-                    drop(permit);
+                    drop(slots);
                     log_claim_error(&error);
                     tokio::select! {
                         () = tokio::time::sleep(poll.max(Duration::from_millis(500))) => {}

@@ -8,6 +8,7 @@ use serde_json::Value;
 use tokio_postgres::Row;
 use uuid::Uuid;
 
+use crate::jobs::store::{Claimed, Lease};
 use crate::jobs::{Job, JobId, JobSummary, JobsError, Timestamp};
 
 /// The latest instant PostgreSQL's `timestamptz` holds, in milliseconds
@@ -101,6 +102,18 @@ pub(super) fn job(row: &Row) -> Result<Job, JobsError> {
         expires_at: instant(row, "expires_at")?,
         cost_usd: get(row, "cost_usd")?,
     })
+}
+
+/// A claimed job and its lease from a row of `sql::CLAIM`, the lease
+/// running `until`.
+pub(super) fn claimed(row: &Row, until: Timestamp) -> Result<Claimed, JobsError> {
+    let job = job(row)?;
+    let lease = Lease {
+        job: job.id,
+        token: get(row, "lease_token")?,
+        until,
+    };
+    Ok(Claimed { job, lease })
 }
 
 /// A job summary from the columns `sql::summary_columns!` names.

@@ -1,5 +1,5 @@
-//! The statements of the PostgreSQL job store. Each is one round trip,
-//! prepared once per pooled connection.
+//! The statements of the PostgreSQL job store, each prepared once per
+//! pooled connection (the claim's transaction control aside).
 
 /// The columns of a whole job, in the order `row::job` reads them by name.
 macro_rules! job_columns {
@@ -44,18 +44,30 @@ pub(super) const REAP: &str = "UPDATE jobs SET \
          WHERE status = 'processing' AND lease_until <= $1 \
          FOR UPDATE SKIP LOCKED)";
 
-/// $1 now, $2 kinds (NULL: all), $3 lease token, $4 lease end, $5 worker.
-/// Takes the oldest due queued job no other claim holds.
+/// Opens a claim's transaction, which commits without waiting for its WAL
+/// flush: a claim lost in a server crash only queues its jobs again.
+pub(super) const BEGIN_CLAIM: &str = "BEGIN; SET LOCAL synchronous_commit TO OFF";
+
+/// Ends a claim's transaction (a rollback if one of its statements failed).
+pub(super) const COMMIT: &str = "COMMIT";
+
+/// $1 now, $2 kinds (NULL: all), $3 the most jobs, $4 lease end, $5 worker.
+/// Takes the oldest due queued jobs no other claim holds, each under a
+/// lease token of its own, and returns them oldest first.
 pub(super) const CLAIM: &str = concat!(
-    "UPDATE jobs SET status = 'processing', attempts = attempts + 1, started_at = $1, \
-     progress = NULL, lease_token = $3, lease_until = $4, worker = $5 \
-     WHERE id = (SELECT id FROM jobs \
+    "WITH claimed AS (UPDATE jobs SET status = 'processing', attempts = attempts + 1, \
+     started_at = $1, progress = NULL, lease_token = gen_random_uuid()::text, \
+     lease_until = $4, worker = $5 \
+     WHERE id IN (SELECT id FROM jobs \
          WHERE status = 'queued' AND run_at <= $1 \
          AND ($2::text[] IS NULL OR job_type = ANY($2)) \
          ORDER BY run_at, seq \
-         FOR UPDATE SKIP LOCKED LIMIT 1) \
-     RETURNING ",
-    job_columns!()
+         FOR UPDATE SKIP LOCKED LIMIT $3) \
+     RETURNING seq, lease_token, ",
+    job_columns!(),
+    ") SELECT lease_token, ",
+    job_columns!(),
+    " FROM claimed ORDER BY run_at, seq"
 );
 
 /// $1 id, $2 token, $3 lease end, $4 progress (NULL: unchanged).

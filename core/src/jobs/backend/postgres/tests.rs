@@ -153,6 +153,66 @@ async fn two_pools_never_double_claim() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batch_claim_takes_the_oldest_jobs_at_once() {
+    let Some(store) = store_in(&fresh_schema()).await else {
+        return;
+    };
+    let mut ids = Vec::new();
+    for n in 0..5 {
+        let job = NewJob::new(JobKind::Analyze, json!({ "n": n }));
+        ids.push(store.enqueue(job).await.unwrap().id);
+        tokio::time::sleep(Duration::from_millis(3)).await;
+    }
+    let first = store.claim_batch(&claim_request(), 3).await.unwrap();
+    let first: Vec<_> = first.iter().map(|claimed| claimed.job.id).collect();
+    assert_eq!(first, ids[..3]);
+    let rest = store.claim_batch(&claim_request(), 5).await.unwrap();
+    let rest: Vec<_> = rest.iter().map(|claimed| claimed.job.id).collect();
+    assert_eq!(rest, ids[3..]);
+    drop_schema(&store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_claim_rolls_back_and_leaves_no_open_transaction() {
+    let Some(store) = store_in(&fresh_schema()).await else {
+        return;
+    };
+    let id = store
+        .enqueue(NewJob::new(JobKind::Analyze, json!({})))
+        .await
+        .unwrap()
+        .id;
+    let client = store.client().await.unwrap();
+    client
+        .batch_execute(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'refused'; END $$; \
+             CREATE TRIGGER refuse BEFORE UPDATE ON jobs FOR EACH ROW EXECUTE FUNCTION refuse()",
+        )
+        .await
+        .unwrap();
+    drop(client);
+    for _ in 0..3 {
+        let refused = store.claim(&claim_request()).await;
+        assert!(
+            matches!(refused, Err(JobsError::Backend { .. })),
+            "{refused:?}"
+        );
+    }
+    let client = store.client().await.unwrap();
+    client
+        .batch_execute("DROP TRIGGER refuse ON jobs")
+        .await
+        .unwrap();
+    drop(client);
+    let claimed = store.claim(&claim_request()).await.unwrap().unwrap();
+    assert_eq!((claimed.job.id, claimed.job.attempts), (id, 1));
+    let status = store.status(id).await.unwrap().unwrap();
+    assert_eq!(status.status, JobStatus::Processing);
+    drop_schema(&store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_migrations_succeed() {
     let Some(probe) = store_in(&fresh_schema()).await else {
         return;
