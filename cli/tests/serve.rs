@@ -13,9 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use reqwest::multipart::{Form, Part};
+use resume_engine_tests::api_client::ApiClient;
 use resume_engine_tests::backends::{self, Backend};
-use serde_json::Value;
 
 const KEY: &str = "process-test-key-0123456789";
 
@@ -83,66 +82,6 @@ async fn wait_healthy(http: &reqwest::Client, base: &str, api: &mut Started) {
     }
 }
 
-async fn submit(
-    http: &reqwest::Client,
-    base: &str,
-    endpoint: &str,
-    name: &str,
-    bytes: Vec<u8>,
-    fields: &[(&str, &str)],
-) -> String {
-    let mut form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_owned()));
-    for (field, value) in fields {
-        form = form.text((*field).to_owned(), (*value).to_owned());
-    }
-    let response = http
-        .post(format!("{base}{endpoint}"))
-        .header("X-API-Key", KEY)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::ACCEPTED);
-    let body: Value = response.json().await.unwrap();
-    body["job_id"].as_str().unwrap().to_owned()
-}
-
-async fn finished(http: &reqwest::Client, base: &str, id: &str) -> Value {
-    let start = Instant::now();
-    loop {
-        let status: Value = http
-            .get(format!("{base}/api/v1/status/{id}"))
-            .header("X-API-Key", KEY)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if status["status"] == "completed" || status["status"] == "failed" {
-            return status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "job {id} never finished: {status}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn result(http: &reqwest::Client, base: &str, id: &str) -> Value {
-    let status = finished(http, base, id).await;
-    assert_eq!(status["status"], "completed", "{status}");
-    let response = http
-        .get(format!("{base}/api/v1/result/{id}"))
-        .header("X-API-Key", KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
 /// The service on `backend`, with a separate worker process unless the
 /// backend is embedded.
 async fn serves_jobs_end_to_end(backend: Backend, separate_worker: bool) {
@@ -151,33 +90,27 @@ async fn serves_jobs_end_to_end(backend: Backend, separate_worker: bool) {
     let base = format!("http://127.0.0.1:{port}");
     let mut api = start("false", home.path(), &backend.url, port);
     let _worker = separate_worker.then(|| start("true", home.path(), &backend.url, 0));
-    let http = reqwest::Client::new();
-    wait_healthy(&http, &base, &mut api).await;
+    let client = ApiClient::new(&base, KEY);
+    let http = &client.http;
+    wait_healthy(http, &base, &mut api).await;
     let docx = std::fs::read(repo("fixtures/sample-resume.docx")).unwrap();
 
-    let analyze = submit(
-        &http,
-        &base,
-        "/api/v1/analyze",
-        "resume.docx",
-        docx.clone(),
-        &[],
-    )
-    .await;
-    let analysis = result(&http, &base, &analyze).await;
+    let analyze = client
+        .upload("/api/v1/analyze", "resume.docx", docx.clone(), &[])
+        .await;
+    let analysis = client.result(&analyze).await;
     let total = analysis["analysis"]["total"].as_f64().unwrap();
     assert!(total > 0.0 && total <= 100.0, "{total}");
 
-    let generate = submit(
-        &http,
-        &base,
-        "/api/v1/generate",
-        "resume.docx",
-        docx,
-        &[("template", "executive")],
-    )
-    .await;
-    let generated = result(&http, &base, &generate).await;
+    let generate = client
+        .upload(
+            "/api/v1/generate",
+            "resume.docx",
+            docx,
+            &[("template", "executive")],
+        )
+        .await;
+    let generated = client.result(&generate).await;
     let url = generated["files"][0]["url"].as_str().unwrap();
     assert!(url.starts_with(&format!("{base}/files/")), "{url}");
     let download = http.get(url).send().await.unwrap();
@@ -193,16 +126,15 @@ async fn serves_jobs_end_to_end(backend: Backend, separate_worker: bool) {
         StatusCode::FORBIDDEN
     );
 
-    let corrupt = submit(
-        &http,
-        &base,
-        "/api/v1/analyze",
-        "broken.pdf",
-        b"%PDF-1.4\ntruncated".to_vec(),
-        &[],
-    )
-    .await;
-    let failed = finished(&http, &base, &corrupt).await;
+    let corrupt = client
+        .upload(
+            "/api/v1/analyze",
+            "broken.pdf",
+            b"%PDF-1.4\ntruncated".to_vec(),
+            &[],
+        )
+        .await;
+    let failed = client.finished(&corrupt).await;
     assert_eq!(failed["status"], "failed", "{failed}");
     assert!(
         failed["error"]["message"]

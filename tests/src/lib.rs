@@ -1,5 +1,6 @@
 //! Shared fixtures for the end-to-end tests.
 
+pub mod api_client;
 pub mod backends;
 pub mod mock_llm;
 

@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -18,6 +17,7 @@ use resume_engine::engine::WorkerHandle;
 use resume_engine::jobs::WorkerConfig;
 use resume_engine::storage::{BlobKey, LocalStore, UrlSigner, unix_now};
 use resume_engine_server::ServerConfig;
+use resume_engine_tests::api_client::{ApiClient, accepted, error_code};
 use serde_json::{Value, json};
 
 const KEY: &str = "test-key-aaaaaaaaaaaaaaaa";
@@ -35,11 +35,18 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// A running service and a client for it.
 struct Service {
-    base: String,
-    http: reqwest::Client,
+    api: ApiClient,
     worker: Option<WorkerHandle>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _home: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Service {
+    type Target = ApiClient;
+
+    fn deref(&self) -> &ApiClient {
+        &self.api
+    }
 }
 
 impl Service {
@@ -87,89 +94,11 @@ impl Service {
             .unwrap();
         });
         Self {
-            base,
-            http: reqwest::Client::new(),
+            api: ApiClient::new(base, KEY),
             worker: Some(worker),
             stop: Some(stop),
             _home: home,
         }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn get(&self, path: &str, key: Option<&str>) -> reqwest::RequestBuilder {
-        let request = self.http.get(self.url(path));
-        match key {
-            Some(key) => request.header("X-API-Key", key),
-            None => request,
-        }
-    }
-
-    fn post(&self, path: &str, key: Option<&str>) -> reqwest::RequestBuilder {
-        let request = self.http.post(self.url(path));
-        match key {
-            Some(key) => request.header("X-API-Key", key),
-            None => request,
-        }
-    }
-
-    /// Uploads `bytes` as `file` to `endpoint` with extra text fields;
-    /// returns the job id after checking the `202`.
-    async fn upload(
-        &self,
-        endpoint: &str,
-        name: &str,
-        bytes: Vec<u8>,
-        fields: &[(&str, &str)],
-    ) -> String {
-        let mut form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_owned()));
-        for (field, value) in fields {
-            form = form.text((*field).to_owned(), (*value).to_owned());
-        }
-        let response = self
-            .post(endpoint, Some(KEY))
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        accepted(response).await
-    }
-
-    /// Polls the status until the job has finished; returns the last status.
-    async fn finished(&self, id: &str) -> Value {
-        let start = Instant::now();
-        loop {
-            let response = self
-                .get(&format!("/api/v1/status/{id}"), Some(KEY))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(response.status(), StatusCode::OK);
-            let status: Value = response.json().await.unwrap();
-            assert_eq!(status["job_id"], id);
-            if status["status"] == "completed" || status["status"] == "failed" {
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(120),
-                "job {id} never finished: {status}"
-            );
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-    }
-
-    async fn result(&self, id: &str) -> Value {
-        let status = self.finished(id).await;
-        assert_eq!(status["status"], "completed", "{status}");
-        let response = self
-            .get(&format!("/api/v1/result/{id}"), Some(KEY))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        response.json().await.unwrap()
     }
 
     async fn stop(mut self) {
@@ -180,26 +109,6 @@ impl Service {
             worker.shutdown().await;
         }
     }
-}
-
-async fn accepted(response: reqwest::Response) -> String {
-    let status = response.status();
-    let location = response.headers().get("location").cloned();
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    assert_eq!(body["status"], "queued");
-    let id = body["job_id"].as_str().unwrap().to_owned();
-    assert_eq!(
-        location.unwrap().to_str().unwrap(),
-        format!("/api/v1/status/{id}")
-    );
-    id
-}
-
-async fn error_code(response: reqwest::Response, status: StatusCode) -> String {
-    assert_eq!(response.status(), status);
-    let body: Value = response.json().await.unwrap();
-    body["error"]["code"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
