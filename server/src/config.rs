@@ -136,6 +136,7 @@ impl ServerConfig {
             }
         };
         let mut keys = ApiKeys::default();
+        let problems_before_keys = problems.len();
         if let Some(list) = get("RESUME_ENGINE_API_KEYS") {
             if let Err(problem) = keys.add_list(&list) {
                 problems.push(format!("RESUME_ENGINE_API_KEYS: {problem}"));
@@ -158,7 +159,7 @@ impl ServerConfig {
                 )),
             }
         }
-        if keys.is_empty() && !anonymous {
+        if keys.is_empty() && !anonymous && problems.len() == problems_before_keys {
             problems.push(
                 "no API keys: set RESUME_ENGINE_API_KEYS (comma-separated) or \
                  RESUME_ENGINE_API_KEYS_FILE (one a line), or RESUME_ENGINE_ANONYMOUS=true \
