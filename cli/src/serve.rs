@@ -19,9 +19,13 @@ pub struct ServeArgs {
     #[arg(long)]
     host: Option<IpAddr>,
     /// Also run jobs in this process on a server backend (PostgreSQL,
-    /// Redis); always on for the embedded ones (SQLite, memory).
-    #[arg(long)]
+    /// Redis); the default on the embedded ones (SQLite, memory).
+    #[arg(long, conflicts_with = "no_worker")]
     worker: bool,
+    /// Run no jobs in this process, even on an embedded backend: separate
+    /// `resume-engine worker` processes run them.
+    #[arg(long)]
+    no_worker: bool,
     /// Jobs the in-process worker runs at once (default: twice the CPU
     /// count).
     #[arg(long)]
@@ -54,7 +58,8 @@ pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
             .backend
             .engine_serving_files_at(Some(&public_url))
             .await?;
-        let worker = (args.worker || args.backend.is_embedded()).then(|| {
+        let in_process = args.worker || (args.backend.is_embedded() && !args.no_worker);
+        let worker = in_process.then(|| {
             let defaults = WorkerConfig::default();
             engine.spawn_worker(WorkerConfig {
                 concurrency: args.concurrency.unwrap_or(defaults.concurrency).max(1),
