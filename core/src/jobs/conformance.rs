@@ -255,12 +255,14 @@ pub async fn complete_stores_result_and_cost(store: Store) {
 
 pub async fn expired_lease_cannot_overwrite(store: Store) {
     let id = store.enqueue(job(JobKind::Analyze, 1)).await.unwrap().id;
-    let first = store.claim(&claim_request(150)).await.unwrap().unwrap();
+    // A lease long enough that a loaded machine never lets it run out
+    // between the two claims.
+    let first = store.claim(&claim_request(1_000)).await.unwrap().unwrap();
     assert!(
-        store.claim(&claim_request(150)).await.unwrap().is_none(),
+        store.claim(&claim_request(1_000)).await.unwrap().is_none(),
         "the lease holds"
     );
-    sleep_ms(300).await;
+    sleep_ms(1_200).await;
     let second = store.claim(&claim_request(5_000)).await.unwrap().unwrap();
     assert_eq!(second.job.id, id);
     assert_eq!(
@@ -541,18 +543,18 @@ pub async fn list_filters_by_user_and_status(store: Store) {
 
 pub async fn sweep_deletes_expired_jobs(store: Store) {
     let short = store
-        .enqueue(job(JobKind::Analyze, 1).with_ttl(Duration::from_millis(100)))
+        .enqueue(job(JobKind::Analyze, 1).with_ttl(Duration::from_millis(1_000)))
         .await
         .unwrap()
         .id;
     let long = store.enqueue(job(JobKind::Analyze, 2)).await.unwrap().id;
     let running = store
-        .enqueue(job(JobKind::Analyze, 3).with_ttl(Duration::from_millis(100)))
+        .enqueue(job(JobKind::Analyze, 3).with_ttl(Duration::from_millis(1_000)))
         .await
         .unwrap()
         .id;
     assert!(store.sweep(Timestamp::now()).await.unwrap().is_empty());
-    sleep_ms(200).await;
+    sleep_ms(1_200).await;
     let mut swept = store.sweep(Timestamp::now()).await.unwrap();
     swept.sort();
     let mut expected = vec![short, running];

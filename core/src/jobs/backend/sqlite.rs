@@ -16,6 +16,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use rusqlite::Connection;
 use serde_json::Value;
+use tokio::sync::oneshot;
 
 use crate::jobs::store::{AfterFailure, ClaimRequest, Claimed, Lease};
 use crate::jobs::{
@@ -27,10 +28,16 @@ use crate::jobs::{
 ///
 /// One connection serves the store, so calls from one process write one at
 /// a time; they run on tokio's blocking threads, never on the executor.
+/// Concurrent submissions share commits: whichever call takes the
+/// connection first inserts every submission waiting, in one transaction.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     conn: Arc<Mutex<Connection>>,
+    submissions: Arc<Mutex<Vec<Submission>>>,
 }
+
+/// A job waiting to be inserted, and where its stored version goes.
+type Submission = (Job, oneshot::Sender<Result<Job, JobsError>>);
 
 impl SqliteStore {
     /// Opens the job database at `path`, creating the file, its directory
@@ -66,6 +73,7 @@ impl SqliteStore {
     fn wrap(conn: Connection) -> Self {
         Self {
             conn: Arc::new(Mutex::new(conn)),
+            submissions: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
@@ -90,8 +98,27 @@ impl SqliteStore {
 #[async_trait]
 impl JobStore for SqliteStore {
     async fn enqueue(&self, new: NewJob) -> Result<Job, JobsError> {
-        self.run(move |conn| queries::insert(conn, new.into_job(Timestamp::now())))
+        let (reply, stored) = oneshot::channel();
+        self.submissions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((new.into_job(Timestamp::now()), reply));
+        let submissions = Arc::clone(&self.submissions);
+        self.run(move |conn| {
+            // Taken under the connection's lock: a call that finds the list
+            // empty knows an earlier one has inserted its job and answered.
+            let waiting =
+                std::mem::take(&mut *submissions.lock().unwrap_or_else(PoisonError::into_inner));
+            let (jobs, replies): (Vec<Job>, Vec<_>) = waiting.into_iter().unzip();
+            for (reply, result) in replies.into_iter().zip(queries::insert_all(conn, jobs)) {
+                let _ = reply.send(result);
+            }
+            Ok(())
+        })
+        .await?;
+        stored
             .await
+            .map_err(|_| JobsError::backend("sqlite", "the submission was dropped"))?
     }
 
     async fn claim(&self, request: &ClaimRequest) -> Result<Option<Claimed>, JobsError> {

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, TransactionBehavior, named_params, params_from_iter};
+use rusqlite::{Connection, Transaction, TransactionBehavior, named_params, params_from_iter};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -32,11 +32,29 @@ pub(super) fn status(conn: &Connection, id: JobId) -> Result<Option<JobSummary>,
     rows::first(found, rows::summary)
 }
 
-/// Stores `job` unless its id exists; returns the stored job.
-pub(super) fn insert(conn: &mut Connection, job: Job) -> Result<Job, JobsError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(backend)?;
+/// Inserts `jobs` in one transaction (one commit for a whole batch of
+/// concurrent submissions), each unless its id exists (idempotent
+/// submission): each job's stored version, or its error, in order.
+pub(super) fn insert_all(conn: &mut Connection, jobs: Vec<Job>) -> Vec<Result<Job, JobsError>> {
+    let count = jobs.len();
+    let all_failed = |error: &rusqlite::Error| {
+        (0..count)
+            .map(|_| Err(JobsError::backend("sqlite", error)))
+            .collect()
+    };
+    let tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(error) => return all_failed(&error),
+    };
+    let stored: Vec<_> = jobs.into_iter().map(|job| insert(&tx, job)).collect();
+    match tx.commit() {
+        Ok(()) => stored,
+        Err(error) => all_failed(&error),
+    }
+}
+
+/// Inserts `job` unless its id exists; the stored job either way.
+fn insert(tx: &Transaction<'_>, job: Job) -> Result<Job, JobsError> {
     let inserted = tx
         .prepare_cached(
             "INSERT INTO jobs (id, kind, status, user, input, created_at, attempts, \
@@ -60,13 +78,10 @@ pub(super) fn insert(conn: &mut Connection, job: Job) -> Result<Job, JobsError> 
             ":cost_usd": job.cost_usd,
         })
         .map_err(backend)?;
-    let stored = if inserted == 1 {
-        job
-    } else {
-        get(&tx, job.id)?.ok_or_else(|| JobsError::Corrupt(format!("job {} vanished", job.id)))?
-    };
-    tx.commit().map_err(backend)?;
-    Ok(stored)
+    if inserted == 1 {
+        return Ok(job);
+    }
+    get(tx, job.id)?.ok_or_else(|| JobsError::Corrupt(format!("job {} vanished", job.id)))
 }
 
 /// Returns jobs whose lease expired by `now` to the queue (due when their
