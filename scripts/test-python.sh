@@ -14,6 +14,7 @@ echo "==> virtualenv ($venv)"
 if [ ! -x "$venv/bin/python" ]; then
   "$python" -m venv "$venv"
 fi
+export PATH="$venv/bin:$PATH"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" pytest fastapi httpx python-multipart
 

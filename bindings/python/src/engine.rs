@@ -8,6 +8,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use pyo3::prelude::*;
+use pyo3::PyClass;
 use pyo3::types::PyBytes;
 use resume_engine::improve::ImproveConfig;
 use resume_engine::jobs::{WorkerConfig, backend};

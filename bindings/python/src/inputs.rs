@@ -119,7 +119,9 @@ pub struct JobOptions {
 /// The job to enqueue.
 pub fn new_job(kind: &str, source: Option<Source>, options: JobOptions) -> PyResult<NewJob> {
     let invalid = |message: String| to_py(&EngineError::InvalidInput(message));
-    let kind: JobKind = kind.parse().map_err(|error| invalid(format!("{error}")))?;
+    let kind = kind
+        .parse::<JobKind>()
+        .map_err(|error| invalid(error.to_string()))?;
     let mut input = match source {
         Some(Source::Document(bytes)) => JobInput::document(bytes),
         Some(Source::Resume(resume)) => JobInput::resume(resume),

@@ -18,7 +18,8 @@ fn templates() -> Vec<&'static str> {
 
 /// The native module, re-exported by the `resume_engine` package.
 #[pymodule]
-fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+#[pyo3(name = "_native")]
+fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<engine::Engine>()?;
     module.add_class::<records::Resume>()?;

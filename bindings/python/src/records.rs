@@ -132,18 +132,6 @@ impl Applied {
     }
 }
 
-/// Wraps `value` in the record subclass `S`.
-pub fn record_as<S: PyClass<BaseType = Record> + Into<PyClassInitializer<S>>>(
-    py: Python<'_>,
-    value: Value,
-    subclass: S,
-) -> PyResult<Py<S>>
-where
-    PyClassInitializer<S>: From<(S, Record)>,
-{
-    Py::new(py, (subclass, Record::new(value)))
-}
-
 /// A resume: read its fields as attributes (`resume.name`,
 /// `resume.sections.experience`), convert with `to_dict()`, `to_json()` or
 /// `to_json_resume()`.
