@@ -7,8 +7,8 @@ use std::future::Future;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use pyo3::prelude::*;
 use pyo3::PyClass;
+use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use resume_engine::improve::ImproveConfig;
 use resume_engine::jobs::{WorkerConfig, backend};
@@ -103,9 +103,10 @@ async fn build(
         builder = builder.job_store(resume_engine::jobs::open(&url).await?);
     }
     if let Some(url) = storage {
-        let storage_error = |error| EngineError::Jobs(resume_engine::jobs::JobsError::Storage(error));
-        let secret =
-            load_or_create_secret(&backend::data_dir().join("signing.key")).map_err(storage_error)?;
+        let storage_error =
+            |error| EngineError::Jobs(resume_engine::jobs::JobsError::Storage(error));
+        let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
+            .map_err(storage_error)?;
         let blobs = resume_engine::storage::open(&StorageConfig::new(url).with_secret(secret))
             .map_err(storage_error)?;
         builder = builder.blob_store(blobs);
@@ -177,7 +178,9 @@ impl Engine {
         let data = data.into_owned();
         let engine = self.inner.clone();
         awaitable(py, async move {
-            off_thread(move || engine.parse(&data)).await.map(Resume::new)
+            off_thread(move || engine.parse(&data))
+                .await
+                .map(Resume::new)
         })
     }
 
@@ -548,5 +551,6 @@ async fn improve(
         Source::Resume(resume) => resume,
     };
     let improvements = engine.improve(&resume, &options).await?;
-    serde_json::to_value(&improvements).map_err(|error| EngineError::InvalidInput(error.to_string()))
+    serde_json::to_value(&improvements)
+        .map_err(|error| EngineError::InvalidInput(error.to_string()))
 }
