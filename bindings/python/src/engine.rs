@@ -548,7 +548,7 @@ async fn improve(
 ) -> Result<Value, EngineError> {
     let resume = match source {
         Source::Document(bytes) => engine.load_resume(&bytes)?.resume,
-        Source::Resume(resume) => resume,
+        Source::Resume(resume) => *resume,
     };
     let improvements = engine.improve(&resume, &options).await?;
     serde_json::to_value(&improvements)

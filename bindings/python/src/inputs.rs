@@ -19,7 +19,7 @@ pub enum Source {
     /// PDF, DOCX, text or resume JSON bytes.
     Document(Vec<u8>),
     /// A resume already structured.
-    Resume(resume_engine::Resume),
+    Resume(Box<resume_engine::Resume>),
 }
 
 impl Source {
@@ -27,7 +27,7 @@ impl Source {
     pub fn extract(object: &Bound<'_, PyAny>) -> PyResult<Self> {
         match object.extract::<Cow<'_, [u8]>>() {
             Ok(bytes) => Ok(Self::Document(bytes.into_owned())),
-            Err(_) => resume(object).map(Self::Resume),
+            Err(_) => resume(object).map(|resume| Self::Resume(Box::new(resume))),
         }
     }
 }
@@ -124,7 +124,7 @@ pub fn new_job(kind: &str, source: Option<Source>, options: JobOptions) -> PyRes
         .map_err(|error| invalid(error.to_string()))?;
     let mut input = match source {
         Some(Source::Document(bytes)) => JobInput::document(bytes),
-        Some(Source::Resume(resume)) => JobInput::resume(resume),
+        Some(Source::Resume(resume)) => JobInput::resume(*resume),
         None => JobInput::default(),
     };
     input.source_job = options.source_job.as_deref().map(job_id).transpose()?;
