@@ -2,6 +2,7 @@
 //! run workers on the engine's job store.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::Notify;
@@ -114,6 +115,24 @@ impl Engine {
         }
     }
 
+    /// Waits until the job is finished (completed, failed or cancelled) or
+    /// `timeout` has passed, polling its status with a backoff from 20 ms
+    /// to 500 ms, and returns its last status either way: check
+    /// [`JobStatus::is_terminal`] to tell a finished job from a timeout.
+    pub async fn wait(&self, id: JobId, timeout: Duration) -> Result<JobSummary, EngineError> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        let mut pause = Duration::from_millis(20);
+        loop {
+            let summary = self.status(id).await?;
+            let now = tokio::time::Instant::now();
+            if summary.status.is_terminal() || now >= deadline {
+                return Ok(summary);
+            }
+            tokio::time::sleep(pause.min(deadline - now)).await;
+            pause = (pause * 2).min(Duration::from_millis(500));
+        }
+    }
+
     /// Cancels a job that has not finished.
     pub async fn cancel(&self, id: JobId) -> Result<JobSummary, EngineError> {
         Ok(self
@@ -146,5 +165,36 @@ impl Engine {
             let _ = stopped.await;
         }));
         WorkerHandle { stop, task }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    const RESUME: &str = r#"{"name": "Ana", "email": "ana@example.pt"}"#;
+
+    #[tokio::test]
+    async fn wait_returns_the_last_status_on_timeout_and_the_final_one_when_done() {
+        let engine = Engine::builder().build().unwrap();
+        let id = engine
+            .submit(JobKind::Analyze, JobInput::document(RESUME.as_bytes()))
+            .await
+            .unwrap();
+        let pending = engine.wait(id, Duration::from_millis(30)).await.unwrap();
+        assert_eq!(pending.status, JobStatus::Queued);
+
+        let worker = engine.spawn_worker(WorkerConfig::default());
+        let done = engine.wait(id, Duration::from_secs(30)).await.unwrap();
+        assert_eq!(done.status, JobStatus::Completed);
+        worker.shutdown().await;
+
+        let unknown = engine.wait(JobId::new(), Duration::from_millis(10)).await;
+        assert!(matches!(
+            unknown,
+            Err(EngineError::Jobs(JobsError::NotFound(_)))
+        ));
     }
 }

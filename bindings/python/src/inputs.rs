@@ -1,0 +1,159 @@
+//! Reading call arguments into engine inputs: a document or a resume, a
+//! keyword target, improve options, suggestions, and a job to submit.
+
+use std::borrow::Cow;
+
+use pyo3::prelude::*;
+use resume_engine::EngineError;
+use resume_engine::improve::{ImproveOptions, Improvements, ProviderKind, Suggestion};
+use resume_engine::jobs::{JobId, JobInput, JobKind, NewJob};
+use resume_engine::render::OutputFormat;
+use resume_engine::score::Target;
+
+use crate::convert::{from_py, from_py_as};
+use crate::error::{invalid_resume, to_py};
+use crate::records::{Improvements as PyImprovements, Record, Resume};
+
+/// What a call reads a resume from.
+pub enum Source {
+    /// PDF, DOCX, text or resume JSON bytes.
+    Document(Vec<u8>),
+    /// A resume already structured.
+    Resume(Box<resume_engine::Resume>),
+}
+
+impl Source {
+    /// `bytes`/`bytearray` as a document; a `Resume` or a dict as a resume.
+    pub fn extract(object: &Bound<'_, PyAny>) -> PyResult<Self> {
+        match object.extract::<Cow<'_, [u8]>>() {
+            Ok(bytes) => Ok(Self::Document(bytes.into_owned())),
+            Err(_) => resume(object).map(|resume| Self::Resume(Box::new(resume))),
+        }
+    }
+}
+
+/// A `Resume`, or a dict in the engine's schema, as an engine resume.
+pub fn resume(object: &Bound<'_, PyAny>) -> PyResult<resume_engine::Resume> {
+    if let Ok(resume) = object.cast::<Resume>() {
+        return Ok(resume.get().inner().clone());
+    }
+    serde_json::from_value(from_py(object)?).map_err(invalid_resume)
+}
+
+/// The keyword target: a job description's text, else a keyword pack (a
+/// built-in name or a file path), else the best-fitting built-in pack.
+pub fn target(job_description: Option<&str>, keywords: Option<&str>) -> PyResult<Target> {
+    let target = match (job_description, keywords) {
+        (Some(text), _) => Target::job_description(text),
+        (None, Some(pack)) => Target::pack(pack),
+        (None, None) => Ok(Target::Auto),
+    };
+    target.map_err(|error| to_py(&error.into()))
+}
+
+/// Improve options from keyword arguments; `None` keeps the default.
+pub fn improve_options(
+    include_summary: bool,
+    include_projects: bool,
+    max_bullet_words: Option<usize>,
+    max_summary_words: Option<usize>,
+) -> ImproveOptions {
+    let defaults = ImproveOptions::default();
+    ImproveOptions {
+        include_summary,
+        include_projects,
+        max_bullet_words: max_bullet_words.unwrap_or(defaults.max_bullet_words),
+        max_summary_words: max_summary_words.unwrap_or(defaults.max_summary_words),
+    }
+}
+
+/// The suggestions to apply: from an `Improvements` result (those with a
+/// rewrite, or those listed in `ids`), or from a list of suggestion dicts
+/// or records (those listed in `ids`, when given).
+pub fn suggestions(object: &Bound<'_, PyAny>, ids: Option<&[String]>) -> PyResult<Vec<Suggestion>> {
+    let listed = |suggestion: &Suggestion| ids.is_none_or(|ids| ids.contains(&suggestion.id));
+    if let Ok(improvements) = object.cast::<PyImprovements>() {
+        let record: &Bound<'_, Record> = improvements.as_super();
+        let improvements: Improvements = serde_json::from_value(record.get().value().clone())
+            .map_err(|error| to_py(&EngineError::InvalidInput(error.to_string())))?;
+        return Ok(match ids {
+            Some(ids) => improvements.select(ids).cloned().collect(),
+            None => improvements.rewrites().cloned().collect(),
+        });
+    }
+    let all: Vec<Suggestion> = from_py_as(object)?;
+    Ok(all.into_iter().filter(listed).collect())
+}
+
+/// A job id from its text.
+pub fn job_id(id: &str) -> PyResult<JobId> {
+    id.parse().map_err(|error: resume_engine::jobs::JobsError| {
+        to_py(&EngineError::InvalidInput(error.to_string()))
+    })
+}
+
+/// What `submit` takes besides the kind and the source.
+pub struct JobOptions {
+    /// A job description to match keywords against.
+    pub job_description: Option<String>,
+    /// A keyword pack.
+    pub keywords: Option<String>,
+    /// The template for generate and process jobs.
+    pub template: Option<String>,
+    /// The output formats for generate and process jobs.
+    pub formats: Vec<String>,
+    /// Improver providers in fallback order.
+    pub providers: Vec<String>,
+    /// The document's file name, kept for the record.
+    pub filename: Option<String>,
+    /// A previous job whose resume is rendered again.
+    pub source_job: Option<String>,
+    /// The job id to use (idempotent submission).
+    pub job_id: Option<String>,
+    /// Who submits the job.
+    pub user: Option<String>,
+    /// Attempts before the job fails for good.
+    pub max_attempts: Option<u32>,
+}
+
+/// The job to enqueue.
+pub fn new_job(kind: &str, source: Option<Source>, options: JobOptions) -> PyResult<NewJob> {
+    let invalid = |message: String| to_py(&EngineError::InvalidInput(message));
+    let kind = kind
+        .parse::<JobKind>()
+        .map_err(|error| invalid(error.to_string()))?;
+    let mut input = match source {
+        Some(Source::Document(bytes)) => JobInput::document(bytes),
+        Some(Source::Resume(resume)) => JobInput::resume(*resume),
+        None => JobInput::default(),
+    };
+    input.source_job = options.source_job.as_deref().map(job_id).transpose()?;
+    input.filename = options.filename;
+    input.job_description = options.job_description;
+    input.keywords = options.keywords;
+    input.template = options.template;
+    input.formats = options
+        .formats
+        .iter()
+        .map(|format| format.parse::<OutputFormat>())
+        .collect::<Result<_, _>>()
+        .map_err(|error| to_py(&error.into()))?;
+    input.providers = options
+        .providers
+        .iter()
+        .map(|provider| provider.parse::<ProviderKind>())
+        .collect::<Result<_, _>>()
+        .map_err(invalid)?;
+    let value = serde_json::to_value(&input).map_err(|error| invalid(error.to_string()))?;
+    let mut job = NewJob::new(kind, value);
+    if let Some(id) = options.job_id.as_deref() {
+        job = job.with_id(job_id(id)?);
+    }
+    if let Some(user) = options.user {
+        job = job.with_user(user);
+    }
+    if let Some(attempts) = options.max_attempts {
+        job = job.with_max_attempts(attempts);
+    }
+    Ok(job)
+}
