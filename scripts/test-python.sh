@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Python package (bindings/python) into a virtualenv and runs its
 # pytest suite: `pip install ./bindings/python` as a user would, with the
-# build cache in $CARGO_TARGET_DIR shared with the other builds.
+# build cache shared with the other builds ($CARGO_TARGET_DIR, else the
+# workspace's target folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/resume-engine-target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 venv="${RESUME_ENGINE_PY_VENV:-/var/tmp/resume-engine-py-venv}"
 python="${PYTHON:-python3}"

@@ -34,6 +34,11 @@ fi
 echo "==> doctests (lib docs and README examples)"
 cargo test --workspace --locked --doc
 
+echo "==> Python package (pip install ./bindings/python, pytest)"
+# The dev profile reuses the build cache of the tests above; a user's
+# `pip install ./bindings/python` builds the optimized wheel.
+MATURIN_PEP517_ARGS="--profile dev" ./scripts/test-python.sh
+
 echo "==> parse accuracy (regression guards, set below the measured scores)"
 if [ -d ../shared/tools ]; then
   # The debug binary the workspace tests built (a no-op build with their
