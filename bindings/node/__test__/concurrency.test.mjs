@@ -1,0 +1,33 @@
+// Heavy work runs off the JavaScript thread: timers keep ticking while many
+// Promises are pending.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { createRequire } from 'node:module'
+
+import { sampleDocx, weakResume } from './fixtures.mjs'
+
+const engine = createRequire(import.meta.url)('../index.js')
+
+test('many concurrent Promises while a setInterval keeps ticking', async () => {
+  let ticks = 0
+  const timer = setInterval(() => {
+    ticks += 1
+  }, 5)
+  try {
+    const work = []
+    for (let i = 0; i < 12; i += 1) {
+      work.push(engine.parse(sampleDocx))
+      work.push(engine.analyze(sampleDocx, { keywords: 'software' }))
+    }
+    work.push(engine.render(weakResume), engine.render(weakResume, { format: 'docx' }))
+    const started = Date.now()
+    const results = await Promise.all(work)
+    const elapsed = Date.now() - started
+    assert.equal(results.length, 26)
+    assert.ok(results.every((result) => result != null))
+    // The event loop was free: roughly one tick per 5 ms of waiting.
+    assert.ok(ticks >= Math.min(3, Math.floor(elapsed / 20)), `${ticks} ticks in ${elapsed} ms`)
+  } finally {
+    clearInterval(timer)
+  }
+})

@@ -1,0 +1,173 @@
+//! The `Engine` class: an engine on a job backend and blob storage, for
+//! submitting jobs and running a worker in this process. Every method that
+//! touches the backend returns a Promise and runs off the JavaScript thread.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use napi::Env;
+use napi::bindgen_prelude::{AsyncTask, block_on, within_runtime_if_available};
+use napi_derive::napi;
+use resume_engine::improve::ImproveConfig;
+use resume_engine::jobs::{WorkerConfig, backend};
+use resume_engine::storage::{StorageConfig, load_or_create_secret};
+use resume_engine::{EngineConfig, EngineError};
+
+use crate::error::{invalid_input, to_js};
+use crate::inputs::{self, ResumeArg, Source, SubmitOptions};
+use crate::promise::{self, Output, Work, json};
+
+/// Options of `new Engine(...)`.
+#[napi(object)]
+pub struct EngineOptions {
+    /// The job backend: `memory:` (default), `sqlite:PATH`, `postgres://…`
+    /// or `redis://…`.
+    pub backend: Option<String>,
+    /// Where generated files go: a folder, `file:PATH` or `s3://BUCKET?…`
+    /// (default: a temporary folder).
+    pub storage: Option<String>,
+    /// The largest accepted input document, in bytes.
+    pub max_input_bytes: Option<u32>,
+}
+
+/// Builds an engine on the given job backend and blob storage.
+async fn build(
+    config: EngineConfig,
+    backend: Option<String>,
+    storage: Option<String>,
+) -> Result<resume_engine::Engine, EngineError> {
+    let mut builder = resume_engine::Engine::builder().config(config);
+    if let Some(url) = backend {
+        builder = builder.job_store(resume_engine::jobs::open(&url).await?);
+    }
+    if let Some(url) = storage {
+        let storage_error =
+            |error| EngineError::Jobs(resume_engine::jobs::JobsError::Storage(error));
+        let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
+            .map_err(storage_error)?;
+        let blobs = resume_engine::storage::open(&StorageConfig::new(url).with_secret(secret))
+            .map_err(storage_error)?;
+        builder = builder.blob_store(blobs);
+    }
+    builder.build()
+}
+
+/// The resume engine with a job backend: submit jobs, read their status and
+/// results, and run a worker in this process.
+#[napi]
+pub struct Engine {
+    inner: resume_engine::Engine,
+    worker: Arc<Mutex<Option<resume_engine::engine::WorkerHandle>>>,
+}
+
+#[napi]
+impl Engine {
+    /// An engine whose jobs live in `backend` and whose generated files go
+    /// to `storage`; the improver reads its API keys from the environment.
+    #[napi(constructor)]
+    pub fn new(env: &Env, options: Option<EngineOptions>) -> napi::Result<Self> {
+        let (backend, storage, limit) = options
+            .map(|options| (options.backend, options.storage, options.max_input_bytes))
+            .unwrap_or_default();
+        let mut config = EngineConfig {
+            improve: ImproveConfig::default().with_env(),
+            ..EngineConfig::default()
+        };
+        if let Some(limit) = limit {
+            config.limits.max_input_bytes = u64::from(limit);
+        }
+        let inner =
+            block_on(build(config, backend, storage)).map_err(|error| to_js(env, &error))?;
+        Ok(Self {
+            inner,
+            worker: Arc::new(Mutex::new(None)),
+        })
+    }
+
+    /// Submits a job (`analyze`, `improve`, `generate` or `process`) on
+    /// document bytes or a resume object and resolves to its id; a worker
+    /// runs it.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn submit(
+        &self,
+        env: &Env,
+        kind: String,
+        #[napi(ts_arg_type = "Uint8Array | object | undefined | null")] data: Option<ResumeArg<'_>>,
+        options: Option<SubmitOptions>,
+    ) -> AsyncTask<Work> {
+        let engine = self.inner.clone();
+        let source = data.map(|data| Source::from_arg(env, data)).transpose();
+        promise::spawn_async(async move {
+            let source = source?;
+            let job = inputs::new_job(&kind, source, options.unwrap_or_default())?;
+            let id = engine.submit_job(job).await?;
+            json(&id.to_string())
+        })
+    }
+
+    /// A job's status, progress and error.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn status(&self, id: String) -> AsyncTask<Work> {
+        let engine = self.inner.clone();
+        promise::spawn_async(async move { json(&engine.status(inputs::job_id(&id)?).await?) })
+    }
+
+    /// A completed job's result; rejects with `E_JOB_NOT_FINISHED` while it
+    /// is queued or running, or when it failed.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn result(&self, id: String) -> AsyncTask<Work> {
+        let engine = self.inner.clone();
+        promise::spawn_async(async move { json(&engine.result(inputs::job_id(&id)?).await?) })
+    }
+
+    /// Cancels a job that has not finished.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn cancel(&self, id: String) -> AsyncTask<Work> {
+        let engine = self.inner.clone();
+        promise::spawn_async(async move { json(&engine.cancel(inputs::job_id(&id)?).await?) })
+    }
+
+    /// Starts a worker in this process, on napi's tokio runtime, running
+    /// this engine's jobs (`concurrency` at once, default 2) until
+    /// `stopWorker`.
+    #[napi]
+    pub fn start_worker(&self, env: &Env, concurrency: Option<u32>) -> napi::Result<()> {
+        let mut worker = self.worker.lock().unwrap_or_else(PoisonError::into_inner);
+        if worker.is_some() {
+            return Err(to_js(env, &invalid_input("a worker is already running")));
+        }
+        let config = WorkerConfig {
+            concurrency: concurrency.map_or(2, |count| count as usize).max(1),
+            ..WorkerConfig::default()
+        };
+        *worker = Some(within_runtime_if_available(|| {
+            self.inner.spawn_worker(config)
+        }));
+        Ok(())
+    }
+
+    /// Stops the worker (running jobs may finish within the grace period)
+    /// and resolves to what it did; `null` when no worker was running.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn stop_worker(&self) -> AsyncTask<Work> {
+        let handle = self
+            .worker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        promise::spawn_async(async move {
+            match handle {
+                Some(handle) => json(&handle.shutdown().await),
+                None => Ok(Output::Json(serde_json::Value::Null)),
+            }
+        })
+    }
+
+    /// Whether a worker started with `startWorker` is running.
+    #[napi(getter)]
+    pub fn worker_running(&self) -> bool {
+        self.worker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    }
+}
