@@ -35,6 +35,11 @@ export declare class Engine {
   /** Cancels a job that has not finished. */
   cancel(id: string): Promise<any>
   /**
+   * Waits until the job is finished or `timeoutMs` milliseconds (default
+   * 60 000) have passed, and resolves to its last status.
+   */
+  wait(id: string, timeoutMs?: number | undefined | null): Promise<any>
+  /**
    * Starts a worker in this process, on napi's tokio runtime, running
    * this engine's jobs (`concurrency` at once, default 2) until
    * `stopWorker`.

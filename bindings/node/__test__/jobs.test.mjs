@@ -10,15 +10,6 @@ import { jobDescription, sampleDocx, weakResume } from './fixtures.mjs'
 
 const { Engine } = createRequire(import.meta.url)('../index.js')
 
-async function finished(engine, id) {
-  for (let i = 0; i < 1200; i += 1) {
-    const status = await engine.status(id)
-    if (['completed', 'failed', 'cancelled'].includes(status.status)) return status
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`job ${id} did not finish`)
-}
-
 test('jobs of every kind on memory:', async () => {
   const storage = mkdtempSync(join(tmpdir(), 'resume-engine-node-'))
   const engine = new Engine({ backend: 'memory:', storage })
@@ -30,7 +21,7 @@ test('jobs of every kind on memory:', async () => {
     const improve = await engine.submit('improve', weakResume, { providers: ['rules'] })
     const generate = await engine.submit('generate', weakResume, { formats: ['pdf', 'docx'] })
     for (const id of [analyze, improve, generate]) {
-      const status = await finished(engine, id)
+      const status = await engine.wait(id, 120_000)
       assert.equal(status.status, 'completed', JSON.stringify(status))
     }
     assert.equal((await engine.status(analyze)).user, 'ana')
@@ -50,6 +41,7 @@ test('a queued job has no result yet', async () => {
   const engine = new Engine()
   const id = await engine.submit('analyze', weakResume)
   assert.equal((await engine.status(id)).status, 'queued')
+  assert.equal((await engine.wait(id, 50)).status, 'queued')
   await assert.rejects(engine.result(id), { code: 'E_JOB_NOT_FINISHED' })
   const cancelled = await engine.cancel(id)
   assert.ok(['cancelled', 'failed'].includes(cancelled.status))

@@ -3,6 +3,7 @@
 //! touches the backend returns a Promise and runs off the JavaScript thread.
 
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use napi::Env;
 use napi::bindgen_prelude::{AsyncTask, block_on, within_runtime_if_available};
@@ -124,6 +125,17 @@ impl Engine {
     pub fn cancel(&self, id: String) -> AsyncTask<Work> {
         let engine = self.inner.clone();
         promise::spawn_async(async move { json(&engine.cancel(inputs::job_id(&id)?).await?) })
+    }
+
+    /// Waits until the job is finished or `timeoutMs` milliseconds (default
+    /// 60 000) have passed, and resolves to its last status.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn wait(&self, id: String, timeout_ms: Option<u32>) -> AsyncTask<Work> {
+        let engine = self.inner.clone();
+        let timeout = Duration::from_millis(u64::from(timeout_ms.unwrap_or(60_000)));
+        promise::spawn_async(
+            async move { json(&engine.wait(inputs::job_id(&id)?, timeout).await?) },
+        )
     }
 
     /// Starts a worker in this process, on napi's tokio runtime, running
