@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use napi::Env;
-use napi::bindgen_prelude::{AsyncTask, block_on, within_runtime_if_available};
+use napi::bindgen_prelude::{PromiseRaw, block_on, within_runtime_if_available};
+use napi::{Env, Unknown};
 use napi_derive::napi;
 use resume_engine::improve::ImproveConfig;
 use resume_engine::jobs::{WorkerConfig, backend};
@@ -15,7 +15,7 @@ use resume_engine::{EngineConfig, EngineError};
 
 use crate::error::{invalid_input, to_js};
 use crate::inputs::{self, ResumeArg, Source, SubmitOptions};
-use crate::promise::{self, Output, Work, json};
+use crate::promise::{self, Output, json};
 
 /// Options of `new Engine(...)`.
 #[napi(object)]
@@ -88,16 +88,16 @@ impl Engine {
     /// document bytes or a resume object and resolves to its id; a worker
     /// runs it.
     #[napi(ts_return_type = "Promise<string>")]
-    pub fn submit(
+    pub fn submit<'env>(
         &self,
-        env: &Env,
+        env: &'env Env,
         kind: String,
         #[napi(ts_arg_type = "Uint8Array | object | undefined | null")] data: Option<ResumeArg<'_>>,
         options: Option<SubmitOptions>,
-    ) -> AsyncTask<Work> {
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
         let source = data.map(|data| Source::from_arg(env, data)).transpose();
-        promise::spawn_async(async move {
+        promise::spawn_async(env, async move {
             let source = source?;
             let job = inputs::new_job(&kind, source, options.unwrap_or_default())?;
             let id = engine.submit_job(job).await?;
@@ -107,35 +107,58 @@ impl Engine {
 
     /// A job's status, progress and error.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn status(&self, id: String) -> AsyncTask<Work> {
+    pub fn status<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
-        promise::spawn_async(async move { json(&engine.status(inputs::job_id(&id)?).await?) })
+        promise::spawn_async(env, async move {
+            json(&engine.status(inputs::job_id(&id)?).await?)
+        })
     }
 
     /// A completed job's result; rejects with `E_JOB_NOT_FINISHED` while it
     /// is queued or running, or when it failed.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn result(&self, id: String) -> AsyncTask<Work> {
+    pub fn result<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
-        promise::spawn_async(async move { json(&engine.result(inputs::job_id(&id)?).await?) })
+        promise::spawn_async(env, async move {
+            json(&engine.result(inputs::job_id(&id)?).await?)
+        })
     }
 
     /// Cancels a job that has not finished.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn cancel(&self, id: String) -> AsyncTask<Work> {
+    pub fn cancel<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
-        promise::spawn_async(async move { json(&engine.cancel(inputs::job_id(&id)?).await?) })
+        promise::spawn_async(env, async move {
+            json(&engine.cancel(inputs::job_id(&id)?).await?)
+        })
     }
 
     /// Waits until the job is finished or `timeoutMs` milliseconds (default
     /// 60 000) have passed, and resolves to its last status.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn wait(&self, id: String, timeout_ms: Option<u32>) -> AsyncTask<Work> {
+    pub fn wait<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+        timeout_ms: Option<u32>,
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
         let timeout = Duration::from_millis(u64::from(timeout_ms.unwrap_or(60_000)));
-        promise::spawn_async(
-            async move { json(&engine.wait(inputs::job_id(&id)?, timeout).await?) },
-        )
+        promise::spawn_async(env, async move {
+            json(&engine.wait(inputs::job_id(&id)?, timeout).await?)
+        })
     }
 
     /// Starts a worker in this process, on napi's tokio runtime, running
@@ -160,13 +183,16 @@ impl Engine {
     /// Stops the worker (running jobs may finish within the grace period)
     /// and resolves to what it did; `null` when no worker was running.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn stop_worker(&self) -> AsyncTask<Work> {
+    pub fn stop_worker<'env>(
+        &self,
+        env: &'env Env,
+    ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let handle = self
             .worker
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
-        promise::spawn_async(async move {
+        promise::spawn_async(env, async move {
             match handle {
                 Some(handle) => json(&handle.shutdown().await),
                 None => Ok(Output::Json(serde_json::Value::Null)),

@@ -1,8 +1,8 @@
-//! Engine work as a Promise: the work runs on libuv's thread pool (async
-//! engine calls on napi's shared tokio runtime), and the result is turned
-//! into JavaScript values back on the JavaScript thread.
+//! Engine work as a Promise: blocking work runs on libuv's thread pool,
+//! async engine calls on napi's shared tokio runtime, and the result is
+//! turned into JavaScript values back on the JavaScript thread.
 
-use napi::bindgen_prelude::{AsyncTask, BufferSlice, JsValue, block_on};
+use napi::bindgen_prelude::{AsyncTask, BufferSlice, JsValue, PromiseRaw};
 use napi::{Env, Error, ScopedTask, Unknown};
 use resume_engine::EngineError;
 use serde_json::Value;
@@ -13,8 +13,6 @@ pub enum Output {
     Json(Value),
     /// A document, handed back as a `Buffer`.
     Bytes(Vec<u8>),
-    /// Nothing (`undefined`).
-    Nothing,
 }
 
 type Job = Box<dyn FnOnce() -> Result<Output, EngineError> + Send>;
@@ -36,12 +34,30 @@ where
     })
 }
 
-/// A Promise of an async engine call, driven on napi's tokio runtime.
-pub fn spawn_async<F>(future: F) -> AsyncTask<Work>
+/// A Promise of an async engine call, driven on napi's shared tokio
+/// runtime; the outcome is converted back on the JavaScript thread.
+pub fn spawn_async<'env, F>(
+    env: &'env Env,
+    future: F,
+) -> napi::Result<PromiseRaw<'env, Unknown<'env>>>
 where
     F: Future<Output = Result<Output, EngineError>> + Send + 'static,
 {
-    spawn(move || block_on(future))
+    env.spawn_future_with_callback(
+        async move { Ok(future.await) },
+        |env, outcome| match outcome {
+            Ok(output) => to_js_value(env, output),
+            Err(error) => Err(crate::error::to_js(env, &error)),
+        },
+    )
+}
+
+/// An output as a JavaScript value.
+fn to_js_value(env: &Env, output: Output) -> napi::Result<Unknown<'_>> {
+    match output {
+        Output::Json(value) => env.to_js_value(&value),
+        Output::Bytes(bytes) => Ok(BufferSlice::from_data(env, bytes)?.to_unknown()),
+    }
 }
 
 /// Serializes an engine result as JSON for JavaScript.
@@ -68,11 +84,7 @@ impl<'task> ScopedTask<'task> for Work {
     }
 
     fn resolve(&mut self, env: &'task Env, output: Output) -> napi::Result<Unknown<'task>> {
-        match output {
-            Output::Json(value) => env.to_js_value(&value),
-            Output::Bytes(bytes) => Ok(BufferSlice::from_data(env, bytes)?.to_unknown()),
-            Output::Nothing => env.to_js_value(&()),
-        }
+        to_js_value(env, output)
     }
 
     fn reject(&mut self, env: &'task Env, error: Error) -> napi::Result<Unknown<'task>> {

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use napi::bindgen_prelude::{AsyncTask, Uint8Array};
+use napi::bindgen_prelude::{AsyncTask, PromiseRaw, Uint8Array};
 use napi::{Env, Unknown};
 use napi_derive::napi;
 use resume_engine::improve::ImproveConfig;
@@ -108,11 +108,11 @@ pub fn analyze(
 /// Suggests rewrites of the resume's bullets and summary; the resume is not
 /// changed.
 #[napi(ts_return_type = "Promise<any>")]
-pub fn improve(
-    env: &Env,
+pub fn improve<'env>(
+    env: &'env Env,
     #[napi(ts_arg_type = "Uint8Array | object")] resume: ResumeArg<'_>,
     options: Option<ImproveOptions>,
-) -> AsyncTask<Work> {
+) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
     let source = Source::from_arg(env, resume);
     let options = options.map_or_else(
         || inputs::improve_options(None, None, None, None),
@@ -125,7 +125,7 @@ pub fn improve(
             )
         },
     );
-    promise::spawn_async(async move {
+    promise::spawn_async(env, async move {
         let engine = default_engine()?;
         let resume = source?.into_resume(&engine)?;
         json(&engine.improve(&resume, &options).await?)
