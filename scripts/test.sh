@@ -39,6 +39,9 @@ echo "==> Python package (pip install ./bindings/python, pytest)"
 # `pip install ./bindings/python` builds the optimized wheel.
 MATURIN_PEP517_ARGS="--profile dev" ./scripts/test-python.sh
 
+echo "==> Node package (npm install in bindings/node, node --test)"
+./scripts/test-node.sh
+
 echo "==> parse accuracy (regression guards, set below the measured scores)"
 if [ -d ../shared/tools ]; then
   # The debug binary the workspace tests built (a no-op build with their
