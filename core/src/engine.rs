@@ -8,9 +8,12 @@ use thiserror::Error;
 mod analyze;
 mod error_code;
 mod improve;
+mod job_request;
 mod jobs;
+mod stores;
 
 pub use analyze::LoadedResume;
+pub use job_request::JobRequest;
 pub use jobs::WorkerHandle;
 
 use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};

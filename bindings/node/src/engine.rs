@@ -8,10 +8,9 @@ use std::time::Duration;
 use napi::bindgen_prelude::{PromiseRaw, block_on, within_runtime_if_available};
 use napi::{Env, Unknown};
 use napi_derive::napi;
+use resume_engine::EngineConfig;
 use resume_engine::improve::ImproveConfig;
-use resume_engine::jobs::{WorkerConfig, backend};
-use resume_engine::storage::{StorageConfig, load_or_create_secret};
-use resume_engine::{EngineConfig, EngineError};
+use resume_engine::jobs::WorkerConfig;
 
 use crate::error::{invalid_input, to_js};
 use crate::inputs::{self, ResumeArg, Source, SubmitOptions};
@@ -28,28 +27,6 @@ pub struct EngineOptions {
     pub storage: Option<String>,
     /// The largest accepted input document, in bytes.
     pub max_input_bytes: Option<u32>,
-}
-
-/// Builds an engine on the given job backend and blob storage.
-async fn build(
-    config: EngineConfig,
-    backend: Option<String>,
-    storage: Option<String>,
-) -> Result<resume_engine::Engine, EngineError> {
-    let mut builder = resume_engine::Engine::builder().config(config);
-    if let Some(url) = backend {
-        builder = builder.job_store(resume_engine::jobs::open(&url).await?);
-    }
-    if let Some(url) = storage {
-        let storage_error =
-            |error| EngineError::Jobs(resume_engine::jobs::JobsError::Storage(error));
-        let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
-            .map_err(storage_error)?;
-        let blobs = resume_engine::storage::open(&StorageConfig::new(url).with_secret(secret))
-            .map_err(storage_error)?;
-        builder = builder.blob_store(blobs);
-    }
-    builder.build()
 }
 
 /// The resume engine with a job backend: submit jobs, read their status and
@@ -76,8 +53,12 @@ impl Engine {
         if let Some(limit) = limit {
             config.limits.max_input_bytes = u64::from(limit);
         }
-        let inner =
-            block_on(build(config, backend, storage)).map_err(|error| to_js(env, &error))?;
+        let inner = block_on(resume_engine::Engine::with_stores(
+            config,
+            backend.as_deref(),
+            storage.as_deref(),
+        ))
+        .map_err(|error| to_js(env, &error))?;
         Ok(Self {
             inner,
             worker: Arc::new(Mutex::new(None)),

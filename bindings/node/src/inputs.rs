@@ -4,10 +4,10 @@
 use napi::bindgen_prelude::{Object, Uint8Array};
 use napi::{Either, Env};
 use resume_engine::EngineError;
-use resume_engine::improve::{ImproveOptions, Improvements, ProviderKind, Suggestion};
-use resume_engine::jobs::{JobId, JobInput, JobKind, NewJob};
+use resume_engine::engine::JobRequest;
+use resume_engine::improve::{ImproveOptions, Improvements, Suggestion};
+use resume_engine::jobs::{JobId, JobInput, NewJob};
 use resume_engine::model::ModelError;
-use resume_engine::render::OutputFormat;
 use resume_engine::score::Target;
 use serde_json::Value;
 
@@ -137,49 +137,28 @@ pub struct SubmitOptions {
     pub max_attempts: Option<u32>,
 }
 
-/// The job to enqueue.
+/// The job to enqueue: `source` as the job's input, `options` for the rest.
 pub fn new_job(
     kind: &str,
     source: Option<Source>,
     options: SubmitOptions,
 ) -> Result<NewJob, EngineError> {
-    let kind = kind
-        .parse::<JobKind>()
-        .map_err(|error| invalid_input(error.to_string()))?;
-    let mut input = match source {
+    let input = match source {
         Some(Source::Document(bytes)) => JobInput::document(bytes),
         Some(Source::Resume(resume)) => JobInput::resume(*resume),
         None => JobInput::default(),
     };
-    input.source_job = options.source_job.as_deref().map(job_id).transpose()?;
-    input.filename = options.filename;
-    input.job_description = options.job_description;
-    input.keywords = options.keywords;
-    input.template = options.template;
-    input.formats = options
-        .formats
-        .unwrap_or_default()
-        .iter()
-        .map(|format| format.parse::<OutputFormat>())
-        .collect::<Result<_, _>>()
-        .map_err(EngineError::from)?;
-    input.providers = options
-        .providers
-        .unwrap_or_default()
-        .iter()
-        .map(|provider| provider.parse::<ProviderKind>())
-        .collect::<Result<_, _>>()
-        .map_err(invalid_input)?;
-    let value = serde_json::to_value(&input).map_err(|error| invalid_input(error.to_string()))?;
-    let mut job = NewJob::new(kind, value);
-    if let Some(id) = options.job_id.as_deref() {
-        job = job.with_id(job_id(id)?);
-    }
-    if let Some(user) = options.user {
-        job = job.with_user(user);
-    }
-    if let Some(attempts) = options.max_attempts {
-        job = job.with_max_attempts(attempts);
-    }
-    Ok(job)
+    let request = JobRequest {
+        job_description: options.job_description,
+        keywords: options.keywords,
+        template: options.template,
+        formats: options.formats.unwrap_or_default(),
+        providers: options.providers.unwrap_or_default(),
+        filename: options.filename,
+        source_job: options.source_job,
+        job_id: options.job_id,
+        user: options.user,
+        max_attempts: options.max_attempts,
+    };
+    request.into_new_job(kind, input)
 }

@@ -10,16 +10,16 @@ use std::time::Duration;
 use pyo3::PyClass;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use resume_engine::engine::JobRequest;
 use resume_engine::improve::ImproveConfig;
-use resume_engine::jobs::{WorkerConfig, backend};
+use resume_engine::jobs::WorkerConfig;
 use resume_engine::render::{BuiltinTemplate, OutputFormat, Template};
-use resume_engine::storage::{StorageConfig, load_or_create_secret};
 use resume_engine::{EngineConfig, EngineError};
 use serde_json::Value;
 
 use crate::convert::{from_py_as, to_plain, to_value};
 use crate::error::{invalid_input, to_py};
-use crate::inputs::{self, JobOptions, Source};
+use crate::inputs::{self, Source};
 use crate::records::{Analysis, Applied, Improvements, Job, Record, Resume};
 
 /// The one tokio runtime every engine shares (pyo3-async-runtimes').
@@ -92,28 +92,6 @@ fn render_args(template: &str, format: &str) -> PyResult<(Template, OutputFormat
     Ok((template, format))
 }
 
-/// Builds an engine on the given job backend and blob storage.
-async fn build(
-    config: EngineConfig,
-    backend: Option<String>,
-    storage: Option<String>,
-) -> Result<resume_engine::Engine, EngineError> {
-    let mut builder = resume_engine::Engine::builder().config(config);
-    if let Some(url) = backend {
-        builder = builder.job_store(resume_engine::jobs::open(&url).await?);
-    }
-    if let Some(url) = storage {
-        let storage_error =
-            |error| EngineError::Jobs(resume_engine::jobs::JobsError::Storage(error));
-        let secret = load_or_create_secret(&backend::data_dir().join("signing.key"))
-            .map_err(storage_error)?;
-        let blobs = resume_engine::storage::open(&StorageConfig::new(url).with_secret(secret))
-            .map_err(storage_error)?;
-        builder = builder.blob_store(blobs);
-    }
-    builder.build()
-}
-
 /// The resume engine: parse, analyze, improve, apply and render resumes,
 /// and run jobs on a backend. Safe to share across threads.
 #[pyclass(module = "resume_engine", frozen)]
@@ -149,7 +127,11 @@ impl Engine {
         if let Some(limit) = max_input_bytes {
             config.limits.max_input_bytes = limit;
         }
-        let inner = block_on(py, build(config, backend, storage)).map_err(engine_err)?;
+        let inner = block_on(
+            py,
+            resume_engine::Engine::with_stores(config, backend.as_deref(), storage.as_deref()),
+        )
+        .map_err(engine_err)?;
         Ok(Self {
             inner,
             worker: Mutex::new(None),
@@ -353,7 +335,7 @@ impl Engine {
         max_attempts: Option<u32>,
     ) -> PyResult<String> {
         let source = data.map(Source::extract).transpose()?;
-        let options = JobOptions {
+        let options = JobRequest {
             job_description,
             keywords,
             template,
@@ -390,7 +372,7 @@ impl Engine {
         max_attempts: Option<u32>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let source = data.map(Source::extract).transpose()?;
-        let options = JobOptions {
+        let options = JobRequest {
             job_description,
             keywords,
             template,

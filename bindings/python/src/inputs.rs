@@ -5,9 +5,9 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use resume_engine::EngineError;
-use resume_engine::improve::{ImproveOptions, Improvements, ProviderKind, Suggestion};
-use resume_engine::jobs::{JobId, JobInput, JobKind, NewJob};
-use resume_engine::render::OutputFormat;
+use resume_engine::engine::JobRequest;
+use resume_engine::improve::{ImproveOptions, Improvements, Suggestion};
+use resume_engine::jobs::{JobId, JobInput, NewJob};
 use resume_engine::score::Target;
 
 use crate::convert::{from_py, from_py_as};
@@ -92,68 +92,14 @@ pub fn job_id(id: &str) -> PyResult<JobId> {
     })
 }
 
-/// What `submit` takes besides the kind and the source.
-pub struct JobOptions {
-    /// A job description to match keywords against.
-    pub job_description: Option<String>,
-    /// A keyword pack.
-    pub keywords: Option<String>,
-    /// The template for generate and process jobs.
-    pub template: Option<String>,
-    /// The output formats for generate and process jobs.
-    pub formats: Vec<String>,
-    /// Improver providers in fallback order.
-    pub providers: Vec<String>,
-    /// The document's file name, kept for the record.
-    pub filename: Option<String>,
-    /// A previous job whose resume is rendered again.
-    pub source_job: Option<String>,
-    /// The job id to use (idempotent submission).
-    pub job_id: Option<String>,
-    /// Who submits the job.
-    pub user: Option<String>,
-    /// Attempts before the job fails for good.
-    pub max_attempts: Option<u32>,
-}
-
-/// The job to enqueue.
-pub fn new_job(kind: &str, source: Option<Source>, options: JobOptions) -> PyResult<NewJob> {
-    let invalid = |message: String| to_py(&EngineError::InvalidInput(message));
-    let kind = kind
-        .parse::<JobKind>()
-        .map_err(|error| invalid(error.to_string()))?;
-    let mut input = match source {
+/// The job to enqueue: `source` as the job's input, `options` for the rest.
+pub fn new_job(kind: &str, source: Option<Source>, options: JobRequest) -> PyResult<NewJob> {
+    let input = match source {
         Some(Source::Document(bytes)) => JobInput::document(bytes),
         Some(Source::Resume(resume)) => JobInput::resume(*resume),
         None => JobInput::default(),
     };
-    input.source_job = options.source_job.as_deref().map(job_id).transpose()?;
-    input.filename = options.filename;
-    input.job_description = options.job_description;
-    input.keywords = options.keywords;
-    input.template = options.template;
-    input.formats = options
-        .formats
-        .iter()
-        .map(|format| format.parse::<OutputFormat>())
-        .collect::<Result<_, _>>()
-        .map_err(|error| to_py(&error.into()))?;
-    input.providers = options
-        .providers
-        .iter()
-        .map(|provider| provider.parse::<ProviderKind>())
-        .collect::<Result<_, _>>()
-        .map_err(invalid)?;
-    let value = serde_json::to_value(&input).map_err(|error| invalid(error.to_string()))?;
-    let mut job = NewJob::new(kind, value);
-    if let Some(id) = options.job_id.as_deref() {
-        job = job.with_id(job_id(id)?);
-    }
-    if let Some(user) = options.user {
-        job = job.with_user(user);
-    }
-    if let Some(attempts) = options.max_attempts {
-        job = job.with_max_attempts(attempts);
-    }
-    Ok(job)
+    options
+        .into_new_job(kind, input)
+        .map_err(|error| to_py(&error))
 }
