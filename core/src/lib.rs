@@ -23,6 +23,8 @@ pub mod parse;
 pub mod render;
 pub mod score;
 pub mod storage;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 
 pub use engine::{Engine, EngineBuilder, EngineConfig, EngineError};
 pub use model::Resume;

@@ -3,19 +3,33 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { createRequire } from 'node:module'
 
-import { weakResume } from './fixtures.mjs'
+import { regression, weakResume } from './fixtures.mjs'
 
 const engine = createRequire(import.meta.url)('../index.js')
 
-test('corrupt bytes reject with a parse code', async () => {
-  const corrupt = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0xff)])
-  await assert.rejects(engine.parse(corrupt), (error) => {
-    assert.ok(error instanceof Error)
-    assert.match(error.code, /^E_(CORRUPT|UNSUPPORTED_FORMAT|EMPTY)$/)
-    assert.equal(error.retryable, false)
-    return true
-  })
-  await assert.rejects(engine.parse(Buffer.alloc(0)), { code: 'E_EMPTY' })
+test('bad documents reject with the code of what is wrong and the engine reason', async () => {
+  const cases = [
+    [Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage'), 'E_PARSE', null],
+    [regression('pdf_truncated_header_only__Err.pdf'), 'E_PARSE', null],
+    [regression('docx_truncated_50pct__Corrupt.docx'), 'E_PARSE', 'corrupt'],
+    [Buffer.alloc(0), 'E_PARSE', 'empty'],
+    [regression('pdf_encrypted_user_password__Encrypted.pdf'), 'E_ENCRYPTED', 'encrypted'],
+    [regression('pdf_encrypted_unknown_handler__Encrypted.pdf'), 'E_ENCRYPTED', 'encrypted'],
+    [regression('pdf_image_only__NoTextLayer.pdf'), 'E_NO_TEXT', 'no_text_layer'],
+    [regression('png_header__UnsupportedFormat.png'), 'E_UNSUPPORTED_FORMAT', 'unsupported_format'],
+    [regression('legacy_doc_ole2__LegacyDoc.doc'), 'E_UNSUPPORTED_FORMAT', 'legacy_doc'],
+    [regression('pdf_flate_bomb_150MB__LimitExceeded.pdf'), 'E_LIMIT_EXCEEDED', 'limit_exceeded'],
+  ]
+  for (const [data, code, reason] of cases) {
+    await assert.rejects(engine.parse(data), (error) => {
+      assert.ok(error instanceof Error)
+      assert.equal(error.code, code, error.message)
+      if (reason) assert.equal(error.reason, reason)
+      assert.equal(error.retryable, false)
+      assert.ok(error.message.length > 0)
+      return true
+    })
+  }
 })
 
 test('an unknown template rejects with E_UNKNOWN_TEMPLATE', async () => {

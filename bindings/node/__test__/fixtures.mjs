@@ -21,3 +21,6 @@ export const weakResume = {
     ],
   },
 }
+
+/** A document of the parser's regression corpus (tests/regressions). */
+export const regression = (name) => readFileSync(`${root}tests/regressions/${name}`)

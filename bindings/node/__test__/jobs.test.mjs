@@ -46,3 +46,31 @@ test('a queued job has no result yet', async () => {
   const cancelled = await engine.cancel(id)
   assert.ok(['cancelled', 'failed'].includes(cancelled.status))
 })
+
+test('jobs on sqlite: Engine.open, results survive a new engine on the same file', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'resume-engine-node-'))
+  const backend = `sqlite:${join(folder, 'jobs.db')}`
+  const storage = join(folder, 'files')
+  const first = await Engine.open({ backend, storage })
+  const queued = await first.submit('analyze', sampleDocx, { keywords: 'software' })
+  assert.equal((await first.status(queued)).status, 'queued')
+
+  const second = await Engine.open({ backend, storage })
+  second.startWorker(1)
+  try {
+    assert.equal((await second.wait(queued, 120_000)).status, 'completed')
+  } finally {
+    await second.stopWorker()
+  }
+  const result = await first.result(queued)
+  assert.equal(result.resume.email, 'ana.ferreira@example.pt')
+  assert.ok(result.analysis.total > 0)
+})
+
+test('Engine.open rejects a bad backend with a typed error', async () => {
+  await assert.rejects(Engine.open({ backend: 'nosuch://x' }), (error) => {
+    assert.ok(error instanceof Error)
+    assert.match(error.code, /^E_/)
+    return true
+  })
+})

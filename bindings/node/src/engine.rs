@@ -37,32 +37,71 @@ pub struct Engine {
     worker: Arc<Mutex<Option<resume_engine::engine::WorkerHandle>>>,
 }
 
+/// The engine configuration, backend and storage of the options.
+fn settings(options: Option<EngineOptions>) -> (EngineConfig, Option<String>, Option<String>) {
+    let (backend, storage, limit) = options
+        .map(|options| (options.backend, options.storage, options.max_input_bytes))
+        .unwrap_or_default();
+    let mut config = EngineConfig {
+        improve: ImproveConfig::default().with_env(),
+        ..EngineConfig::default()
+    };
+    if let Some(limit) = limit {
+        config.limits.max_input_bytes = u64::from(limit);
+    }
+    (config, backend, storage)
+}
+
+impl Engine {
+    /// Wraps a built engine, with no worker running.
+    fn from_inner(inner: resume_engine::Engine) -> Self {
+        Self {
+            inner,
+            worker: Arc::new(Mutex::new(None)),
+        }
+    }
+}
+
 #[napi]
 impl Engine {
     /// An engine whose jobs live in `backend` and whose generated files go
     /// to `storage`; the improver reads its API keys from the environment.
+    /// Opening the backend blocks the JavaScript thread until it connects:
+    /// prefer `await Engine.open(...)` for a server backend.
     #[napi(constructor)]
     pub fn new(env: &Env, options: Option<EngineOptions>) -> napi::Result<Self> {
-        let (backend, storage, limit) = options
-            .map(|options| (options.backend, options.storage, options.max_input_bytes))
-            .unwrap_or_default();
-        let mut config = EngineConfig {
-            improve: ImproveConfig::default().with_env(),
-            ..EngineConfig::default()
-        };
-        if let Some(limit) = limit {
-            config.limits.max_input_bytes = u64::from(limit);
-        }
+        let (config, backend, storage) = settings(options);
         let inner = block_on(resume_engine::Engine::with_stores(
             config,
             backend.as_deref(),
             storage.as_deref(),
         ))
         .map_err(|error| to_js(env, &error))?;
-        Ok(Self {
-            inner,
-            worker: Arc::new(Mutex::new(None)),
-        })
+        Ok(Self::from_inner(inner))
+    }
+
+    /// Like `new Engine(...)`, but connects to the backend off the
+    /// JavaScript thread and resolves to the engine.
+    #[napi(ts_return_type = "Promise<Engine>")]
+    pub fn open<'env>(
+        env: &'env Env,
+        options: Option<EngineOptions>,
+    ) -> napi::Result<PromiseRaw<'env, Engine>> {
+        let (config, backend, storage) = settings(options);
+        env.spawn_future_with_callback(
+            async move {
+                Ok(resume_engine::Engine::with_stores(
+                    config,
+                    backend.as_deref(),
+                    storage.as_deref(),
+                )
+                .await)
+            },
+            |env, built| match built {
+                Ok(inner) => Ok(Self::from_inner(inner)),
+                Err(error) => Err(to_js(env, &error)),
+            },
+        )
     }
 
     /// Submits a job (`analyze`, `improve`, `generate` or `process`) on
@@ -73,7 +112,9 @@ impl Engine {
         &self,
         env: &'env Env,
         kind: String,
-        #[napi(ts_arg_type = "Uint8Array | object | undefined | null")] data: Option<ResumeArg<'_>>,
+        #[napi(ts_arg_type = "Uint8Array | ResumeInput | undefined | null")] data: Option<
+            ResumeArg<'_>,
+        >,
         options: Option<SubmitOptions>,
     ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
@@ -87,7 +128,7 @@ impl Engine {
     }
 
     /// A job's status, progress and error.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<JobSummary>")]
     pub fn status<'env>(
         &self,
         env: &'env Env,
@@ -101,7 +142,7 @@ impl Engine {
 
     /// A completed job's result; rejects with `E_JOB_NOT_FINISHED` while it
     /// is queued or running, or when it failed.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<JobResult>")]
     pub fn result<'env>(
         &self,
         env: &'env Env,
@@ -114,7 +155,7 @@ impl Engine {
     }
 
     /// Cancels a job that has not finished.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<JobSummary>")]
     pub fn cancel<'env>(
         &self,
         env: &'env Env,
@@ -128,7 +169,7 @@ impl Engine {
 
     /// Waits until the job is finished or `timeoutMs` milliseconds (default
     /// 60 000) have passed, and resolves to its last status.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<JobSummary>")]
     pub fn wait<'env>(
         &self,
         env: &'env Env,
@@ -163,7 +204,7 @@ impl Engine {
 
     /// Stops the worker (running jobs may finish within the grace period)
     /// and resolves to what it did; `null` when no worker was running.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<WorkerStats | null>")]
     pub fn stop_worker<'env>(
         &self,
         env: &'env Env,

@@ -74,7 +74,7 @@ pub fn render_args(
 }
 
 /// Parses a PDF, DOCX or plain-text document into a resume object.
-#[napi(ts_return_type = "Promise<any>")]
+#[napi(ts_return_type = "Promise<Resume>")]
 pub fn parse(data: Uint8Array) -> AsyncTask<Work> {
     let data = data.to_vec();
     promise::spawn(move || json(&default_engine()?.parse(&data)?))
@@ -83,10 +83,10 @@ pub fn parse(data: Uint8Array) -> AsyncTask<Work> {
 /// Scores a resume (document bytes or a resume object) against a job
 /// description, a keyword pack, or by default the best-fitting built-in
 /// pack.
-#[napi(ts_return_type = "Promise<any>")]
+#[napi(ts_return_type = "Promise<Analysis>")]
 pub fn analyze(
     env: &Env,
-    #[napi(ts_arg_type = "Uint8Array | object")] resume: ResumeArg<'_>,
+    #[napi(ts_arg_type = "Uint8Array | ResumeInput")] resume: ResumeArg<'_>,
     options: Option<AnalyzeOptions>,
 ) -> AsyncTask<Work> {
     let source = Source::from_arg(env, resume);
@@ -107,10 +107,10 @@ pub fn analyze(
 
 /// Suggests rewrites of the resume's bullets and summary; the resume is not
 /// changed.
-#[napi(ts_return_type = "Promise<any>")]
+#[napi(ts_return_type = "Promise<Improvements>")]
 pub fn improve<'env>(
     env: &'env Env,
-    #[napi(ts_arg_type = "Uint8Array | object")] resume: ResumeArg<'_>,
+    #[napi(ts_arg_type = "Uint8Array | ResumeInput")] resume: ResumeArg<'_>,
     options: Option<ImproveOptions>,
 ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
     let source = Source::from_arg(env, resume);
@@ -134,8 +134,12 @@ pub fn improve<'env>(
 
 /// Applies suggestions (an `improve` result, or an array of suggestions) to
 /// a copy of the resume, all or none; `ids` keeps only those suggestions.
-#[napi(ts_return_type = "Promise<any>")]
-pub fn apply(resume: Value, improvements: Value, ids: Option<Vec<String>>) -> AsyncTask<Work> {
+#[napi(ts_return_type = "Promise<Applied>")]
+pub fn apply(
+    #[napi(ts_arg_type = "ResumeInput")] resume: Value,
+    #[napi(ts_arg_type = "Improvements | Suggestion[]")] improvements: Value,
+    ids: Option<Vec<String>>,
+) -> AsyncTask<Work> {
     promise::spawn(move || {
         let resume = inputs::resume(resume)?;
         let suggestions = inputs::suggestions(improvements, ids.as_deref())?;
@@ -145,7 +149,10 @@ pub fn apply(resume: Value, improvements: Value, ids: Option<Vec<String>>) -> As
 
 /// Renders a resume object with a built-in template to PDF or DOCX bytes.
 #[napi(ts_return_type = "Promise<Buffer>")]
-pub fn render(resume: Value, options: Option<RenderOptions>) -> AsyncTask<Work> {
+pub fn render(
+    #[napi(ts_arg_type = "ResumeInput")] resume: Value,
+    options: Option<RenderOptions>,
+) -> AsyncTask<Work> {
     promise::spawn(move || {
         let resume = inputs::resume(resume)?;
         let (template, format) = match &options {
@@ -164,15 +171,21 @@ pub fn templates() -> Vec<&'static str> {
 }
 
 /// A resume object as a JSON Resume document.
-#[napi(ts_return_type = "any")]
-pub fn to_json_resume(env: &Env, resume: Value) -> napi::Result<Unknown<'_>> {
+#[napi(ts_return_type = "Record<string, unknown>")]
+pub fn to_json_resume(
+    env: &Env,
+    #[napi(ts_arg_type = "ResumeInput")] resume: Value,
+) -> napi::Result<Unknown<'_>> {
     let resume = inputs::resume(resume).map_err(|error| to_js(env, &error))?;
     env.to_js_value(&model::to_json_resume(&resume))
 }
 
 /// A JSON Resume document as a resume object.
-#[napi(ts_return_type = "any")]
-pub fn from_json_resume(env: &Env, document: Value) -> napi::Result<Unknown<'_>> {
+#[napi(ts_return_type = "Resume")]
+pub fn from_json_resume(
+    env: &Env,
+    #[napi(ts_arg_type = "Record<string, unknown>")] document: Value,
+) -> napi::Result<Unknown<'_>> {
     let resume = model::from_json_resume(&document)
         .map_err(|error| to_js(env, &EngineError::Model(error)))?;
     env.to_js_value(&resume)

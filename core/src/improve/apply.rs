@@ -9,6 +9,7 @@ use crate::score::Location;
 
 /// A resume with accepted suggestions applied, and what changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Applied {
     /// The new resume.
     pub resume: Resume,
@@ -18,6 +19,7 @@ pub struct Applied {
 
 /// One applied change, for tracking and undo.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Change {
     /// The suggestion's id.
     pub id: String,

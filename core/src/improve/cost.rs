@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Tokens used by one call or a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Usage {
     /// Prompt tokens.
     pub input_tokens: u64,
@@ -79,6 +80,7 @@ impl PriceTable {
 
 /// One provider call, as logged and reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CallRecord {
     /// Provider name.
     pub provider: String,

@@ -87,6 +87,7 @@ pub enum ImproveError {
 
 /// One provider's failure inside a chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ProviderFailure {
     /// Provider and model (`gemini:gemini-2.5-flash-lite`).
     pub provider: String,

@@ -10,6 +10,7 @@ use crate::score::Location;
 
 /// Who wrote a suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Provenance {
     /// The provider (`rules`, `gemini`, `claude`).
     pub provider: String,
@@ -47,6 +48,7 @@ impl std::fmt::Display for Provenance {
 
 /// What a suggestion fixes (or, for flags, points out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason {
@@ -96,6 +98,7 @@ impl Reason {
 
 /// A model's rewrite that the guard rejected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Rejection {
     /// Who wrote it.
     pub provenance: Provenance,
@@ -107,6 +110,7 @@ pub struct Rejection {
 
 /// One suggested change to one bullet or the summary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Suggestion {
     /// Short stable id of the text it applies to (`e0.1`: experience entry
     /// 0, bullet 1; `p2.0`: a project bullet; `s`: the summary).
@@ -130,6 +134,7 @@ pub struct Suggestion {
 
 /// The result of one improvement run.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Improvements {
     /// The suggestions, in reading order.
     pub suggestions: Vec<Suggestion>,

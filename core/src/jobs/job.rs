@@ -19,6 +19,8 @@ pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
 /// A job's identifier: a UUID, shown in its hyphenated form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(transparent)]
 pub struct JobId(Uuid);
 
@@ -64,6 +66,7 @@ impl FromStr for JobId {
 
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum JobKind {
@@ -111,6 +114,7 @@ impl FromStr for JobKind {
 
 /// Where a job is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum JobStatus {
@@ -169,6 +173,7 @@ impl FromStr for JobStatus {
 
 /// How far a running job has got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Progress {
     /// The stage being worked on (`parse`, `analyze`, `improve`, `render`…).
     pub stage: String,
@@ -188,6 +193,7 @@ impl Progress {
 
 /// Why an attempt failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Failure {
     /// A stable, machine-readable code (`parse`, `encrypted`, `timeout`,
     /// `lease_expired`, `cancelled`, `provider`…).
@@ -285,6 +291,7 @@ impl Job {
 
 /// A job's status without its input and result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct JobSummary {
     /// Its id.
     pub id: JobId,

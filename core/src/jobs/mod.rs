@@ -15,6 +15,7 @@ mod handler;
 mod input;
 mod job;
 pub mod pipeline;
+mod results;
 mod retry;
 pub mod store;
 mod sweep;
@@ -33,6 +34,7 @@ pub use job::{
     Progress,
 };
 pub use pipeline::{DEFAULT_URL_TTL, EngineHandler, GeneratedFile};
+pub use results::{AnalyzeResult, GenerateResult, ImproveResult, ProcessResult};
 pub use retry::RetryPolicy;
 pub use store::{AfterFailure, ClaimRequest, Claimed, JobFilter, JobStore, Lease};
 pub use sweep::sweep_expired;

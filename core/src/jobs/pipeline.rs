@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::ProgressReporter;
+use super::results::{AnalyzeResult, GenerateResult, ImproveResult, ProcessResult};
 use super::{Failure, Job, JobHandler, JobId, JobInput, JobKind, JobStatus, JobStore, Outcome};
 use crate::improve::{Improvements, improver_for};
 use crate::parse::LayoutSignals;
@@ -23,6 +23,7 @@ pub const DEFAULT_URL_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// A rendered file of a job's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct GeneratedFile {
     /// The template used.
     pub template: String,
@@ -209,21 +210,24 @@ impl JobHandler for EngineHandler {
                 let analysis = self
                     .engine
                     .analyze_resume(&resume, layout.as_ref(), &target);
-                Outcome::free(json!({"resume": resume, "analysis": analysis}))
+                Outcome::free(record(&AnalyzeResult { resume, analysis })?)
             }
             JobKind::Improve => {
                 progress.report("improve", 40);
                 let improvements = self.improve(&resume, &input).await?;
                 let cost_usd = improvements.cost_usd;
                 Outcome {
-                    result: json!({"resume": resume, "improvements": improvements}),
                     cost_usd,
+                    result: record(&ImproveResult {
+                        resume,
+                        improvements,
+                    })?,
                 }
             }
             JobKind::Generate => {
                 progress.report("render", 50);
                 let files = self.render(job.id, &resume, &input).await?;
-                Outcome::free(json!({"resume": resume, "files": files}))
+                Outcome::free(record(&GenerateResult { resume, files })?)
             }
             JobKind::Process => {
                 progress.report("analyze", 20);
@@ -243,19 +247,26 @@ impl JobHandler for EngineHandler {
                 let files = self.render(job.id, &applied.resume, &input).await?;
                 Outcome {
                     cost_usd: improvements.cost_usd,
-                    result: json!({
-                        "resume": applied.resume,
-                        "original": resume,
-                        "analysis_before": before,
-                        "analysis": analysis,
-                        "improvements": improvements,
-                        "files": files,
-                    }),
+                    result: record(&ProcessResult {
+                        resume: applied.resume,
+                        original: resume,
+                        analysis_before: before,
+                        analysis,
+                        improvements,
+                        files,
+                    })?,
                 }
             }
         };
         Ok(outcome)
     }
+}
+
+/// A job's result as the JSON the job store keeps.
+fn record(result: &impl Serialize) -> Result<serde_json::Value, Failure> {
+    serde_json::to_value(result).map_err(|error| {
+        Failure::permanent("internal", format!("the result did not serialize: {error}"))
+    })
 }
 
 /// The keyword target of the input: the job description, a built-in pack

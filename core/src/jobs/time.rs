@@ -9,6 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// An instant, in milliseconds since the Unix epoch (UTC). Serialized as an
 /// RFC 3339 string such as `2026-11-29T21:15:23.412Z`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 pub struct Timestamp(i64);
 
 impl Timestamp {

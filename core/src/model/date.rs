@@ -8,6 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A point in time as resumes give it. Serialised as `"2021-04"`, `"2021"`
 /// or `"present"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 pub enum ResumeDate {
     /// A year and a month (1–12).
     YearMonth {

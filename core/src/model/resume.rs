@@ -10,6 +10,7 @@ use super::date::ResumeDate;
 /// skills}, raw_text` are a stable interchange contract; the other fields add
 /// what real resumes carry.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Resume {
     /// The candidate's name as printed.
@@ -32,6 +33,7 @@ pub struct Resume {
 
 /// A link to a profile or page.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Link {
     /// The URL, with a scheme (`https://…`).
@@ -42,6 +44,7 @@ pub struct Link {
 
 /// The content sections of a resume.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Sections {
     /// Summary, profile or objective paragraph(s).
@@ -67,6 +70,7 @@ pub struct Sections {
 
 /// One position in the work history.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Experience {
     /// Job title.
@@ -89,6 +93,7 @@ pub struct Experience {
 
 /// One education entry.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Education {
     /// Degree as printed ("Bachelor of Science, Computer Science").
@@ -113,6 +118,7 @@ pub struct Education {
 
 /// A named group of skills.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SkillGroup {
     /// The group's label ("Languages"), if any.
@@ -123,6 +129,7 @@ pub struct SkillGroup {
 
 /// A project.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Project {
     /// Project name.
@@ -139,6 +146,7 @@ pub struct Project {
 
 /// A certification or licence.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Certification {
     /// Certification name.
@@ -151,6 +159,7 @@ pub struct Certification {
 
 /// A spoken language.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Language {
     /// The language.
@@ -161,6 +170,7 @@ pub struct Language {
 
 /// A section without dedicated structure, kept verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct OtherSection {
     /// The heading as printed.

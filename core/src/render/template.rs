@@ -107,6 +107,7 @@ impl From<BuiltinTemplate> for Template {
 
 /// A document format a renderer writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum OutputFormat {

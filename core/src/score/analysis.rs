@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// `total` is always the sum of the category scores and lies in `0..=100`;
 /// every point a category lost is carried by one of its [`Issue`]s.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Analysis {
     /// Overall score, 0–100 (one decimal).
     pub total: f64,
@@ -38,6 +39,7 @@ impl Analysis {
 
 /// The five scoring categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CategoryId {
@@ -77,6 +79,7 @@ impl CategoryId {
 
 /// One category's score and the issues behind the points it lost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Category {
     /// Stable identifier.
     pub id: CategoryId,
@@ -94,6 +97,7 @@ pub struct Category {
 
 /// A rule's share of its category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RuleScore {
     /// Stable identifier, `category.rule` (for example `impact.action_verbs`).
     pub id: String,
@@ -107,6 +111,7 @@ pub struct RuleScore {
 
 /// How much an issue matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -120,6 +125,7 @@ pub enum Severity {
 
 /// A problem found in the resume, where it is, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Issue {
     /// The rule that found it (a [`RuleScore::id`]).
     pub rule: String,
@@ -141,6 +147,7 @@ pub struct Issue {
 
 /// A place in the resume.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Location {
     /// The section.
     pub section: SectionKind,
@@ -183,6 +190,7 @@ impl Location {
 
 /// The parts of a resume a [`Location`] can point to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SectionKind {
@@ -206,6 +214,7 @@ pub enum SectionKind {
 
 /// Keyword coverage against the target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeywordReport {
     /// What the keywords came from.
     pub source: KeywordSource,
@@ -219,6 +228,7 @@ pub struct KeywordReport {
 
 /// Where the target keywords came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KeywordSource {
@@ -238,6 +248,7 @@ pub enum KeywordSource {
 
 /// A target keyword found in the resume.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeywordMatch {
     /// The keyword as the target spells it.
     pub term: String,
@@ -249,6 +260,7 @@ pub struct KeywordMatch {
 
 /// A target keyword missing from the resume, and where it could go.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeywordSuggestion {
     /// The keyword as the target spells it.
     pub term: String,
@@ -262,6 +274,7 @@ pub struct KeywordSuggestion {
 
 /// Counts the rules were computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ResumeStats {
     /// Bullets in experience and projects.
     pub bullets: usize,

@@ -11,6 +11,8 @@ use crate::jobs::JobId;
 /// segments of ASCII letters, digits, `.`, `-` and `_`, none of them `.` or
 /// `..`, so a key can never leave the store's root.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(try_from = "String", into = "String")]
 pub struct BlobKey(String);
 

@@ -36,6 +36,7 @@ impl GuardContext {
 
 /// Which guardrail a rewrite broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GuardRule {
@@ -58,6 +59,7 @@ pub enum GuardRule {
 
 /// One reason a rewrite was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct GuardReason {
     /// The guardrail.
     pub rule: GuardRule,

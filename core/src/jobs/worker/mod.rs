@@ -25,6 +25,7 @@ use attempt::Ended;
 
 /// What a worker did before it stopped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct WorkerStats {
     /// Attempts that completed their job.
     pub completed: u64,
