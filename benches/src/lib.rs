@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod backends;
+pub mod throughput;
 
 /// A document to benchmark: its file name and bytes.
 pub struct Document {

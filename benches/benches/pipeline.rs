@@ -1,0 +1,61 @@
+//! The whole `process` pipeline on one document, as a process job runs it
+//! (without the job store): parse, analyze, improve with the rule-based
+//! provider, apply every rewrite, analyze again, render a PDF.
+//!
+//! - `pipeline/process_pdf` and `pipeline/process_docx`: the repository's
+//!   sample and the first corpus document of each format, per document.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use resume_engine::improve::ImproveOptions;
+use resume_engine::render::{BuiltinTemplate, OutputFormat, Template};
+use resume_engine::score::Target;
+use resume_engine::{Engine, EngineError};
+use resume_engine_benches::documents;
+
+/// One document through every stage; the rendered PDF's size.
+fn process(
+    engine: &Engine,
+    runtime: &tokio::runtime::Runtime,
+    bytes: &[u8],
+    template: &Template,
+) -> Result<usize, EngineError> {
+    let loaded = engine.load_resume(bytes)?;
+    let before = engine.analyze_resume(&loaded.resume, loaded.layout.as_ref(), &Target::Auto);
+    let improvements =
+        runtime.block_on(engine.improve(&loaded.resume, &ImproveOptions::default()))?;
+    let applied = engine.apply(&loaded.resume, improvements.rewrites())?;
+    let after = engine.analyze_resume(&applied.resume, loaded.layout.as_ref(), &Target::Auto);
+    black_box((before.total, after.total));
+    Ok(engine
+        .render(&applied.resume, template, OutputFormat::Pdf)?
+        .len())
+}
+
+fn pipeline(c: &mut Criterion) {
+    let (Ok(engine), Ok(runtime)) = (
+        Engine::builder().build(),
+        tokio::runtime::Builder::new_current_thread().build(),
+    ) else {
+        return;
+    };
+    let template = Template::from(BuiltinTemplate::Modern);
+    let mut group = c.benchmark_group("pipeline");
+    for extension in ["pdf", "docx"] {
+        let Some(document) = documents(extension).into_iter().next() else {
+            continue;
+        };
+        if let Err(error) = process(&engine, &runtime, &document.bytes, &template) {
+            eprintln!("{}: {error}", document.name);
+            continue;
+        }
+        group.bench_function(format!("process_{extension}"), |b| {
+            b.iter(|| process(&engine, &runtime, black_box(&document.bytes), &template))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
