@@ -44,10 +44,11 @@ bindgen="$target_dir/debug/uniffi-bindgen"
 
 rm -rf "$out/kotlin" "$out/swift"
 # Formatting needs ktlint and swift-format; unformatted output is the same
-# on every machine, so it can be committed and compared.
+# on every machine, so it can be committed and compared. Every exported
+# type is in this crate: `cargo metadata` need not resolve dependencies.
 "$bindgen" generate --library "$library" --language kotlin --no-format \
-  --out-dir "$out/kotlin" >&2
-"$bindgen-swift" --swift-sources "$library" "$out/swift" >&2
+  --metadata-no-deps --out-dir "$out/kotlin" >&2
+"$bindgen-swift" --swift-sources --metadata-no-deps "$library" "$out/swift" >&2
 "$bindgen-swift" --headers --modulemap --module-name resume_engineFFI \
-  --modulemap-filename module.modulemap "$library" "$out/swift/include" >&2
+  --modulemap-filename module.modulemap --metadata-no-deps "$library" "$out/swift/include" >&2
 echo "$library"

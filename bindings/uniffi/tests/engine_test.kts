@@ -58,7 +58,7 @@ val (document, expectedName, expectedEmail) =
         Triple(devPdf, "José Núñez", "jose.nunez@example.com")
     } else {
         println("note ${devPdf.path} not found: using the repository's fixtures/sample-resume.docx")
-        Triple(File(root, "fixtures/sample-resume.docx"), "Ana Ferreira", "ana.ferreira@example.pt")
+        Triple(File(root, "fixtures/sample-resume.docx"), "Ana Lucía Ferreira-Sousa", "ana.ferreira@example.pt")
     }
 val bytes = document.readBytes()
 println("document: ${document.canonicalPath}")
