@@ -47,6 +47,9 @@ MATURIN_PEP517_ARGS="--profile dev" ./scripts/test-python.sh
 echo "==> Node package (npm install in bindings/node, node --test)"
 ./scripts/test-node.sh
 
+echo "==> uniffi bindings (Kotlin test, Swift generated)"
+./scripts/test-uniffi.sh
+
 echo "==> parse accuracy (regression guards, set below the measured scores)"
 if [ -d ../shared/tools ]; then
   # The debug binary the workspace tests built (a no-op build with their
