@@ -8,7 +8,6 @@ use resume_engine::engine::JobRequest;
 use resume_engine::improve::{ImproveOptions, Improvements, Suggestion};
 use resume_engine::jobs::{JobId, JobInput, NewJob};
 use resume_engine::model::ModelError;
-use resume_engine::score::Target;
 use serde_json::Value;
 
 use crate::error::invalid_input;
@@ -54,20 +53,6 @@ impl Source {
 pub fn resume(value: Value) -> Result<resume_engine::Resume, EngineError> {
     serde_json::from_value(value)
         .map_err(|error| EngineError::Model(ModelError::InvalidJson(error)))
-}
-
-/// The keyword target: a job description's text, else a keyword pack (a
-/// built-in name or a file path), else the best-fitting built-in pack.
-pub fn target(
-    job_description: Option<&str>,
-    keywords: Option<&str>,
-) -> Result<Target, EngineError> {
-    let target = match (job_description, keywords) {
-        (Some(text), _) => Target::job_description(text),
-        (None, Some(pack)) => Target::pack(pack),
-        (None, None) => Ok(Target::Auto),
-    };
-    target.map_err(EngineError::from)
 }
 
 /// Improve options; `None` keeps the default.

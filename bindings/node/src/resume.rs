@@ -9,7 +9,8 @@ use napi::{Env, Unknown};
 use napi_derive::napi;
 use resume_engine::improve::ImproveConfig;
 use resume_engine::model;
-use resume_engine::render::{BuiltinTemplate, OutputFormat, Template};
+use resume_engine::render::{BuiltinTemplate, Template};
+use resume_engine::score::Target;
 use resume_engine::{EngineConfig, EngineError};
 use serde_json::Value;
 
@@ -63,16 +64,6 @@ pub struct RenderOptions {
     pub format: Option<String>,
 }
 
-/// A built-in template and an output format from their names.
-pub fn render_args(
-    template: Option<&str>,
-    format: Option<&str>,
-) -> Result<(Template, OutputFormat), EngineError> {
-    let template = Template::named(template.unwrap_or("modern"))?;
-    let format = format.unwrap_or("pdf").parse::<OutputFormat>()?;
-    Ok((template, format))
-}
-
 /// Parses a PDF, DOCX or plain-text document into a resume object.
 #[napi(ts_return_type = "Promise<Resume>")]
 pub fn parse(data: Uint8Array) -> AsyncTask<Work> {
@@ -95,7 +86,7 @@ pub fn analyze(
         let (job_description, keywords) = options
             .map(|options| (options.job_description, options.keywords))
             .unwrap_or_default();
-        let target = inputs::target(job_description.as_deref(), keywords.as_deref())?;
+        let target = Target::from_options(job_description.as_deref(), keywords.as_deref())?;
         let engine = default_engine()?;
         let analysis = match source {
             Source::Document(bytes) => engine.analyze(&bytes, &target)?,
@@ -156,8 +147,10 @@ pub fn render(
     promise::spawn(move || {
         let resume = inputs::resume(resume)?;
         let (template, format) = match &options {
-            Some(options) => render_args(options.template.as_deref(), options.format.as_deref())?,
-            None => render_args(None, None)?,
+            Some(options) => {
+                Template::with_format(options.template.as_deref(), options.format.as_deref())?
+            }
+            None => Template::with_format(None, None)?,
         };
         let document = default_engine()?.render(&resume, &template, format)?;
         Ok(Output::Bytes(document))

@@ -13,7 +13,8 @@ use pyo3::types::PyBytes;
 use resume_engine::engine::JobRequest;
 use resume_engine::improve::ImproveConfig;
 use resume_engine::jobs::WorkerConfig;
-use resume_engine::render::{BuiltinTemplate, OutputFormat, Template};
+use resume_engine::render::{BuiltinTemplate, Template};
+use resume_engine::score::Target;
 use resume_engine::{EngineConfig, EngineError};
 use serde_json::Value;
 
@@ -82,14 +83,6 @@ fn job(value: &resume_engine::jobs::JobSummary) -> PyResult<Py<Job>> {
 
 fn bytes(document: &[u8]) -> Py<PyBytes> {
     Python::attach(|py| PyBytes::new(py, document).unbind())
-}
-
-fn render_args(template: &str, format: &str) -> PyResult<(Template, OutputFormat)> {
-    let template = Template::named(template).map_err(|error| to_py(&error.into()))?;
-    let format = format
-        .parse::<OutputFormat>()
-        .map_err(|error| to_py(&error.into()))?;
-    Ok((template, format))
 }
 
 /// The resume engine: parse, analyze, improve, apply and render resumes,
@@ -186,7 +179,8 @@ impl Engine {
         keywords: Option<&str>,
     ) -> PyResult<Py<Analysis>> {
         let source = Source::extract(resume)?;
-        let target = inputs::target(job_description, keywords)?;
+        let target = Target::from_options(job_description, keywords)
+            .map_err(|error| to_py(&error.into()))?;
         let result = py.detach(|| analyze(&self.inner, &source, &target));
         analysis(&result.map_err(engine_err)?)
     }
@@ -201,7 +195,8 @@ impl Engine {
         keywords: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let source = Source::extract(resume)?;
-        let target = inputs::target(job_description, keywords)?;
+        let target = Target::from_options(job_description, keywords)
+            .map_err(|error| to_py(&error.into()))?;
         let engine = self.inner.clone();
         awaitable(py, async move {
             let result = off_thread(move || analyze(&engine, &source, &target)).await?;
@@ -288,7 +283,8 @@ impl Engine {
         format: &str,
     ) -> PyResult<Py<PyBytes>> {
         let resume = inputs::resume(resume)?;
-        let (template, format) = render_args(template, format)?;
+        let (template, format) = Template::with_format(Some(template), Some(format))
+            .map_err(|error| to_py(&error.into()))?;
         let document = py
             .detach(|| self.inner.render(&resume, &template, format))
             .map_err(engine_err)?;
@@ -305,7 +301,8 @@ impl Engine {
         format: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let resume = inputs::resume(resume)?;
-        let (template, format) = render_args(template, format)?;
+        let (template, format) = Template::with_format(Some(template), Some(format))
+            .map_err(|error| to_py(&error.into()))?;
         let engine = self.inner.clone();
         awaitable(py, async move {
             let document = off_thread(move || engine.render(&resume, &template, format)).await?;

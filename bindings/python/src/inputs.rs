@@ -8,7 +8,6 @@ use resume_engine::EngineError;
 use resume_engine::engine::JobRequest;
 use resume_engine::improve::{ImproveOptions, Improvements, Suggestion};
 use resume_engine::jobs::{JobId, JobInput, NewJob};
-use resume_engine::score::Target;
 
 use crate::convert::{from_py, from_py_as};
 use crate::error::{invalid_resume, to_py};
@@ -38,17 +37,6 @@ pub fn resume(object: &Bound<'_, PyAny>) -> PyResult<resume_engine::Resume> {
         return Ok(resume.get().inner().clone());
     }
     serde_json::from_value(from_py(object)?).map_err(invalid_resume)
-}
-
-/// The keyword target: a job description's text, else a keyword pack (a
-/// built-in name or a file path), else the best-fitting built-in pack.
-pub fn target(job_description: Option<&str>, keywords: Option<&str>) -> PyResult<Target> {
-    let target = match (job_description, keywords) {
-        (Some(text), _) => Target::job_description(text),
-        (None, Some(pack)) => Target::pack(pack),
-        (None, None) => Ok(Target::Auto),
-    };
-    target.map_err(|error| to_py(&error.into()))
 }
 
 /// Improve options from keyword arguments; `None` keeps the default.

@@ -10,12 +10,14 @@ use std::time::Duration;
 use resume_engine::engine::{JobRequest, WorkerHandle};
 use resume_engine::improve::{self, ImproveOptions};
 use resume_engine::jobs::{JobInput, WorkerConfig};
+use resume_engine::render::Template;
+use resume_engine::score::Target;
 use resume_engine::{Engine, EngineConfig, EngineError, model};
 
 use crate::analysis::Analysis;
 use crate::error::ResumeEngineError;
 use crate::improvements::{Applied, Improvements};
-use crate::inputs::{job_id, render_args, target};
+use crate::inputs::job_id;
 use crate::jobs::{JobOptions, JobSummary, WorkerStats};
 use crate::resume::Resume;
 
@@ -117,7 +119,8 @@ impl ResumeEngine {
         keywords: Option<String>,
     ) -> Result<Analysis, ResumeEngineError> {
         let resume = model::Resume::try_from(resume)?;
-        let target = target(job_description.as_deref(), keywords.as_deref())?;
+        let target = Target::from_options(job_description.as_deref(), keywords.as_deref())
+            .map_err(EngineError::from)?;
         Ok(self.inner.analyze_resume(&resume, None, &target).into())
     }
 
@@ -130,7 +133,8 @@ impl ResumeEngine {
         job_description: Option<String>,
         keywords: Option<String>,
     ) -> Result<Analysis, ResumeEngineError> {
-        let target = target(job_description.as_deref(), keywords.as_deref())?;
+        let target = Target::from_options(job_description.as_deref(), keywords.as_deref())
+            .map_err(EngineError::from)?;
         Ok(self.inner.analyze(&data, &target)?.into())
     }
 
@@ -144,7 +148,8 @@ impl ResumeEngine {
     ) -> Result<Analysis, ResumeEngineError> {
         let engine = self.inner.clone();
         let analysis = blocking(move || {
-            let target = target(job_description.as_deref(), keywords.as_deref())?;
+            let target = Target::from_options(job_description.as_deref(), keywords.as_deref())
+                .map_err(EngineError::from)?;
             engine.analyze(&data, &target)
         })
         .await?;
@@ -191,7 +196,8 @@ impl ResumeEngine {
         format: Option<String>,
     ) -> Result<Vec<u8>, ResumeEngineError> {
         let resume = model::Resume::try_from(resume)?;
-        let (template, format) = render_args(template.as_deref(), format.as_deref())?;
+        let (template, format) = Template::with_format(template.as_deref(), format.as_deref())
+            .map_err(EngineError::from)?;
         Ok(self.inner.render(&resume, &template, format)?)
     }
 
@@ -206,7 +212,8 @@ impl ResumeEngine {
         let resume = model::Resume::try_from(resume)?;
         let engine = self.inner.clone();
         blocking(move || {
-            let (template, format) = render_args(template.as_deref(), format.as_deref())?;
+            let (template, format) = Template::with_format(template.as_deref(), format.as_deref())
+                .map_err(EngineError::from)?;
             engine.render(&resume, &template, format)
         })
         .await

@@ -85,6 +85,23 @@ impl Template {
         name.parse().map(Self::Builtin)
     }
 
+    /// A built-in template and an output format by name, `modern` and
+    /// `pdf` when not named: what a binding's `render` call takes.
+    pub fn with_format(
+        template: Option<&str>,
+        format: Option<&str>,
+    ) -> Result<(Self, OutputFormat), RenderError> {
+        let template = match template {
+            Some(name) => Self::named(name)?,
+            None => Self::Builtin(BuiltinTemplate::Modern),
+        };
+        let format = match format {
+            Some(name) => name.parse()?,
+            None => OutputFormat::Pdf,
+        };
+        Ok((template, format))
+    }
+
     /// A user's template from its Typst source.
     pub fn custom(source: impl Into<Arc<str>>) -> Self {
         Self::Custom(source.into())

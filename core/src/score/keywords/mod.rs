@@ -117,4 +117,18 @@ impl Target {
     pub fn pack(name_or_path: &str) -> Result<Self, crate::score::ScoreError> {
         Ok(Self::Pack(KeywordPack::load(name_or_path)?))
     }
+
+    /// The target a caller's options name: a job description's text when
+    /// given, else a keyword pack (a built-in name or a file path), else
+    /// [`Target::Auto`].
+    pub fn from_options(
+        job_description: Option<&str>,
+        keywords: Option<&str>,
+    ) -> Result<Self, crate::score::ScoreError> {
+        match (job_description, keywords) {
+            (Some(text), _) => Self::job_description(text),
+            (None, Some(pack)) => Self::pack(pack),
+            (None, None) => Ok(Self::Auto),
+        }
+    }
 }
