@@ -19,11 +19,11 @@ from pathlib import Path
 from equivalents import to_html, to_rendercv
 
 
-def run_with_rss(cmd, cwd=None):
+def run_with_rss(cmd, cwd=None, env=None):
     """Runs cmd; answers (stdout, peak RSS in KiB from wait4, seconds), or
     None when it fails."""
     start = time.perf_counter()
-    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = process.stdout.read()
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -60,7 +60,27 @@ def paired(ours, theirs):
     }
 
 
-def fresh_processes(commands, personas, runs, cwd):
+# RenderCV's Typst templates import @preview/fontawesome, which Typst
+# downloads from packages.typst.org on first use; offline, a local package of
+# that name stands in: its `fa-icon` draws an empty box of an icon's width.
+FONTAWESOME_STUB = {
+    "typst.toml": '[package]\nname = "fontawesome"\nversion = "0.5.0"\nentrypoint = "lib.typ"\n'
+                  'authors = ["resume-engine benches"]\nlicense = "MIT"\n'
+                  'description = "Offline stand-in for RenderCV: fa-icon draws an empty box."\n',
+    "lib.typ": "#let fa-icon(name, ..args) = box(width: 1em)\n",
+}
+
+
+def offline_typst_env(folder):
+    """An environment whose Typst data folder holds the fontawesome stand-in."""
+    package = folder / "typst-data/typst/packages/preview/fontawesome/0.5.0"
+    package.mkdir(parents=True)
+    for name, text in FONTAWESOME_STUB.items():
+        (package / name).write_text(text)
+    return {**os.environ, "XDG_DATA_HOME": str(folder / "typst-data")}
+
+
+def fresh_processes(commands, personas, runs, cwd, env):
     """Median seconds per document of each tool run as a new process per
     document (as a user runs a CLI), and each tool's largest peak RSS."""
     result = {}
@@ -68,7 +88,7 @@ def fresh_processes(commands, personas, runs, cwd):
         times, peak, failed = [], 0, 0
         for persona in personas:
             for _ in range(runs):
-                done = run_with_rss(command(persona), cwd=cwd)
+                done = run_with_rss(command(persona), cwd=cwd, env=env)
                 if done is None:
                     failed += 1
                     break
@@ -85,7 +105,7 @@ def chart(comparisons, path):
     import math
 
     rows = [c for c in comparisons if c.get("speedup")]
-    width, left, bar, gap = 900, 330, 22, 10
+    width, left, bar, gap = 860, 360, 22, 10
     height = 60 + len(rows) * (bar + gap)
     top = max(max(c["speedup"] for c in rows) * 2, 10) if rows else 10
     scale = (width - left - 60) / math.log10(top * 10)
@@ -108,6 +128,10 @@ def chart(comparisons, path):
         parts.append(f'<text x="{max(x(c["speedup"]), x(1)) + 6:.1f}" y="{y + 16}">{c["speedup"]:.1f}×</text>')
     parts.append("</svg>")
     Path(path).write_text("\n".join(parts) + "\n")
+
+
+# ARQ's settings as arq_throughput.py names them, as the report shows them.
+ARQ_LABELS = {"defaults": "ARQ defaults", "max_jobs=100,poll_delay=0.01": "ARQ tuned (100 jobs, 10 ms poll)"}
 
 
 def main():
@@ -165,7 +189,7 @@ def main():
             "WeasyPrint CLI": lambda p: [venv_bin / "weasyprint", f"{p}.html", f"{p}-weasyprint.pdf"],
             "RenderCV CLI": lambda p: [venv_bin / "rendercv", "render", f"{p}.yaml", "--dont-generate-png",
                                        "--dont-generate-html", "--dont-generate-markdown"],
-        }, personas, 3, folder)
+        }, personas, 3, folder, offline_typst_env(folder))
     for tool in ["WeasyPrint CLI", "RenderCV CLI"]:
         if cli[tool]["median_ms"] and cli["ours"]["median_ms"] and not cli[tool]["failures"]:
             comparisons.append({"stage": "render new process", "peer": tool, "documents": len(personas),
@@ -185,7 +209,7 @@ def main():
         arq_lines = [json.loads(line) for line in arq[0].splitlines() if line.startswith("{")]
         if redis:
             for line in arq_lines:
-                comparisons.append({"stage": "queue (Redis, jobs/s)", "peer": f"ARQ {line['setting']}",
+                comparisons.append({"stage": "queue (Redis)", "peer": ARQ_LABELS.get(line["setting"], f"ARQ {line['setting']}"),
                                     "documents": args.jobs, "ours_jobs_per_s": redis["jobs_per_second"],
                                     "theirs_jobs_per_s": line["jobs_per_second"],
                                     "speedup": redis["jobs_per_second"] / line["jobs_per_second"],

@@ -4,8 +4,9 @@
 //!
 //! `stage-timing parse [--rounds N] FILE...` parses PDF or DOCX files;
 //! `stage-timing render [--rounds N] RESUME.json...` renders resumes to PDF
-//! with the classic template (fonts loaded and the template compiled once,
-//! as in a long-running service).
+//! with the classic template, as a long-running service does: fonts and the
+//! template loaded once, and each render a different resume from the one
+//! before (the files in turn, each run with a new revision line).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -21,7 +22,7 @@ const WARMUP: usize = 3;
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     let middle = samples.len() / 2;
-    if samples.len() % 2 == 0 {
+    if samples.len().is_multiple_of(2) {
         (samples[middle - 1] + samples[middle]) / 2.0
     } else {
         samples[middle]
@@ -49,34 +50,49 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The timing of one file by the stage.
-fn measure(stage: &str, engine: &Engine, path: &str, rounds: usize) -> Result<f64, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
-    match stage {
-        "parse" => time(rounds, || {
-            black_box(engine.parse(&bytes).map_err(|error| error.to_string())?);
-            Ok(())
-        }),
-        "render" => {
-            let text = String::from_utf8_lossy(&bytes);
-            let resume = Resume::from_json(&text).map_err(|error| format!("{path}: {error}"))?;
-            let template = Template::from(BuiltinTemplate::Classic);
-            let mut n = 0_u64;
+/// Median parse milliseconds of each file.
+fn parse(engine: &Engine, paths: &[String], rounds: usize) -> Result<Vec<f64>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
             time(rounds, || {
-                // A new document every run: Typst memoises unchanged ones.
-                n += 1;
-                let mut resume = resume.clone();
-                resume.headline = Some(format!("Revision {n}"));
-                black_box(
-                    engine
-                        .render(&resume, &template, OutputFormat::Pdf)
-                        .map_err(|error| error.to_string())?,
-                );
+                black_box(engine.parse(&bytes).map_err(|error| error.to_string())?);
                 Ok(())
             })
+        })
+        .collect()
+}
+
+/// Median render milliseconds of each resume file, rendering the resumes
+/// in turn so that no render repeats the document before it (Typst
+/// memoises unchanged work), each round with a new revision line.
+fn render(engine: &Engine, paths: &[String], rounds: usize) -> Result<Vec<f64>, String> {
+    let resumes = paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
+            Resume::from_json(&text).map_err(|error| format!("{path}: {error}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let template = Template::from(BuiltinTemplate::Classic);
+    let mut samples = vec![Vec::with_capacity(rounds); resumes.len()];
+    for round in 0..WARMUP + rounds.max(1) {
+        for (resume, samples) in resumes.iter().zip(&mut samples) {
+            let mut resume = resume.clone();
+            resume.headline = Some(format!("Revision {round}"));
+            let start = Instant::now();
+            black_box(
+                engine
+                    .render(&resume, &template, OutputFormat::Pdf)
+                    .map_err(|error| error.to_string())?,
+            );
+            if round >= WARMUP {
+                samples.push(start.elapsed().as_secs_f64() * 1000.0);
+            }
         }
-        other => Err(format!("unknown stage {other}: parse or render")),
     }
+    Ok(samples.into_iter().map(median).collect())
 }
 
 fn main() {
@@ -98,18 +114,22 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut files = Map::new();
-    for path in &args {
-        match measure(&stage, &engine, path, rounds) {
-            Ok(ms) => {
-                let name = path.rsplit('/').next().unwrap_or(path);
-                files.insert(name.to_owned(), json!(ms));
-            }
-            Err(error) => {
-                eprintln!("{error}");
-                std::process::exit(1);
-            }
+    let timings = match stage.as_str() {
+        "parse" => parse(&engine, &args, rounds),
+        "render" => render(&engine, &args, rounds),
+        other => Err(format!("unknown stage `{other}`: parse or render")),
+    };
+    let timings = match timings {
+        Ok(timings) => timings,
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(1);
         }
+    };
+    let mut files = Map::new();
+    for (path, ms) in args.iter().zip(timings) {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        files.insert(name.to_owned(), json!(ms));
     }
     let report = json!({"stage": stage, "rounds": rounds, "median_ms": Value::Object(files), "peak_rss_kib": peak_rss_kib()});
     println!("{report}");
