@@ -34,10 +34,10 @@ fi
 echo "==> doctests (lib docs and README examples)"
 cargo test --workspace --locked --doc
 
-echo "==> benches build (cargo bench --no-run, on the tests' dev profile and build cache)"
+echo "==> benches build (cargo bench --no-run, on the tests' dev profile, features and build cache)"
 # The criterion benches must keep compiling; timing them is
 # benches/peers/run.sh's and `cargo bench`'s job, not CI's.
-cargo bench --no-run --locked -p resume-engine-benches --profile dev
+cargo bench --no-run --locked --workspace --bench '*' --profile dev
 
 echo "==> Python package (pip install ./bindings/python, pytest)"
 # The dev profile reuses the build cache of the tests above; a user's
