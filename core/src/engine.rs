@@ -14,7 +14,7 @@ mod stores;
 
 pub use analyze::LoadedResume;
 pub use job_request::JobRequest;
-pub use jobs::WorkerHandle;
+pub use jobs::{DEFAULT_WAIT, WorkerHandle};
 
 use crate::improve::{ImproveConfig, ImproveError, Improver, improver_from_config};
 use crate::jobs::JobStore;
@@ -44,6 +44,17 @@ pub struct EngineConfig {
     /// The improver: LLM providers (with an API key and the `llm` feature)
     /// or, by default, the offline rule-based one.
     pub improve: ImproveConfig,
+}
+
+impl EngineConfig {
+    /// The default configuration, with the improver's providers and API
+    /// keys read from the environment (see [`ImproveConfig::with_env`]).
+    pub fn from_env() -> Self {
+        Self {
+            improve: ImproveConfig::default().with_env(),
+            ..Self::default()
+        }
+    }
 }
 
 /// Errors of the engine layer.

@@ -9,7 +9,7 @@ use napi::bindgen_prelude::{PromiseRaw, block_on, within_runtime_if_available};
 use napi::{Env, Unknown};
 use napi_derive::napi;
 use resume_engine::EngineConfig;
-use resume_engine::improve::ImproveConfig;
+use resume_engine::engine::DEFAULT_WAIT;
 use resume_engine::jobs::WorkerConfig;
 
 use crate::error::{invalid_input, to_js};
@@ -42,10 +42,7 @@ fn settings(options: Option<EngineOptions>) -> (EngineConfig, Option<String>, Op
     let (backend, storage, limit) = options
         .map(|options| (options.backend, options.storage, options.max_input_bytes))
         .unwrap_or_default();
-    let mut config = EngineConfig {
-        improve: ImproveConfig::default().with_env(),
-        ..EngineConfig::default()
-    };
+    let mut config = EngineConfig::from_env();
     if let Some(limit) = limit {
         config.limits.max_input_bytes = u64::from(limit);
     }
@@ -177,7 +174,7 @@ impl Engine {
         timeout_ms: Option<u32>,
     ) -> napi::Result<PromiseRaw<'env, Unknown<'env>>> {
         let engine = self.inner.clone();
-        let timeout = Duration::from_millis(u64::from(timeout_ms.unwrap_or(60_000)));
+        let timeout = timeout_ms.map_or(DEFAULT_WAIT, |ms| Duration::from_millis(u64::from(ms)));
         promise::spawn_async(env, async move {
             json(&engine.wait(inputs::job_id(&id)?, timeout).await?)
         })

@@ -7,7 +7,6 @@ use std::sync::OnceLock;
 use napi::bindgen_prelude::{AsyncTask, PromiseRaw, Uint8Array};
 use napi::{Env, Unknown};
 use napi_derive::napi;
-use resume_engine::improve::ImproveConfig;
 use resume_engine::model;
 use resume_engine::render::{BuiltinTemplate, Template};
 use resume_engine::score::Target;
@@ -25,11 +24,9 @@ fn default_engine() -> Result<resume_engine::Engine, EngineError> {
     if let Some(engine) = ENGINE.get() {
         return Ok(engine.clone());
     }
-    let config = EngineConfig {
-        improve: ImproveConfig::default().with_env(),
-        ..EngineConfig::default()
-    };
-    let engine = resume_engine::Engine::builder().config(config).build()?;
+    let engine = resume_engine::Engine::builder()
+        .config(EngineConfig::from_env())
+        .build()?;
     Ok(ENGINE.get_or_init(|| engine).clone())
 }
 

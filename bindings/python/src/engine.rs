@@ -11,7 +11,6 @@ use pyo3::PyClass;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use resume_engine::engine::JobRequest;
-use resume_engine::improve::ImproveConfig;
 use resume_engine::jobs::WorkerConfig;
 use resume_engine::render::{BuiltinTemplate, Template};
 use resume_engine::score::Target;
@@ -112,10 +111,7 @@ impl Engine {
         let mut config = match config {
             Some(config) => from_py_as::<EngineConfig>(config)
                 .map_err(|error| to_py(&EngineError::Config(error.to_string())))?,
-            None => EngineConfig {
-                improve: ImproveConfig::default().with_env(),
-                ..EngineConfig::default()
-            },
+            None => EngineConfig::from_env(),
         };
         if let Some(limit) = max_input_bytes {
             config.limits.max_input_bytes = limit;

@@ -7,7 +7,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use resume_engine::engine::{JobRequest, WorkerHandle};
+use resume_engine::engine::{DEFAULT_WAIT, JobRequest, WorkerHandle};
 use resume_engine::improve::{self, ImproveOptions};
 use resume_engine::jobs::{JobInput, WorkerConfig};
 use resume_engine::render::Template;
@@ -20,9 +20,6 @@ use crate::improvements::{Applied, Improvements};
 use crate::inputs::job_id;
 use crate::jobs::{JobOptions, JobSummary, WorkerStats};
 use crate::resume::Resume;
-
-/// How long `wait` waits when no timeout is given.
-const DEFAULT_WAIT: Duration = Duration::from_secs(60);
 
 /// The resume engine: embedded and offline (parsing, scoring, the
 /// rule-based improver, Typst rendering), with jobs in memory or in an

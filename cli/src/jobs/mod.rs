@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::ValueEnum;
-use resume_engine::improve::{ImproveConfig, ProviderKind};
+use resume_engine::improve::ProviderKind;
 use resume_engine::jobs::{JobId, JobInput, JobKind, NewJob, backend};
 use resume_engine::render::OutputFormat;
 use resume_engine::storage::{StorageConfig, load_or_create_secret};
@@ -81,10 +81,7 @@ impl BackendArgs {
         let blobs = resume_engine::storage::open(&config)
             .map_err(|error| Failure::Message(error.to_string()))?;
         Engine::builder()
-            .config(EngineConfig {
-                improve: ImproveConfig::default().with_env(),
-                ..EngineConfig::default()
-            })
+            .config(EngineConfig::from_env())
             .job_store(store)
             .blob_store(blobs)
             .build()

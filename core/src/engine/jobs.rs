@@ -16,6 +16,9 @@ use crate::jobs::{
 };
 use crate::storage::{BlobStore, LocalStore};
 
+/// How long a binding's `wait` waits when the caller gives no timeout.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(60);
+
 /// The engine's job store, blob store and the signal that wakes its
 /// in-process workers on submission.
 #[derive(Debug, Clone)]
